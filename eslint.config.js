@@ -1,0 +1,47 @@
+// ESLint flat config: typescript-eslint's type-aware rules for every TypeScript file.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      '.nova/',
+      'reports/',
+      'playwright-report/',
+      'test-results/',
+      'blob-report/',
+      'systems-under-test/*/artifacts/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Library code logs through the `debug`-based logger, never the console.
+    files: ['framework/**/*.ts', 'systems-under-test/**/src/**/*.ts'],
+    ignores: ['**/*-cli.ts', 'framework/cli/**'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // Browser scripts served by the systems under test run in the page, not in Node.js.
+    files: ['systems-under-test/**/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

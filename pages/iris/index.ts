@@ -1,0 +1,7 @@
+export {
+  IrisPredictionPage,
+  MEASUREMENT_LABELS,
+  MEASUREMENTS,
+  type Measurement,
+  type MeasurementInput,
+} from './prediction-page.ts';

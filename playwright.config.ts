@@ -1,0 +1,103 @@
+import { defineConfig, devices } from '@playwright/test';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  BrowserNotFoundError,
+  chromiumLaunchOptions,
+  loadBrowserChoice,
+} from './framework/browser/index.ts';
+import { resolveSystems } from './framework/config/index.ts';
+import type { NovaWorkerOptions } from './framework/fixtures/index.ts';
+import { systems as systemDefinitions } from './nova.config.ts';
+
+const rootDir = dirname(fileURLToPath(import.meta.url));
+const stateDir = join(rootDir, '.nova');
+const isCI = Boolean(process.env.CI);
+
+const systems = resolveSystems(systemDefinitions);
+
+/**
+ * The browser is resolved here rather than in each worker. When none exists,
+ * the `ui` project carries the reason and its tests fail with it, while the
+ * `api` project, which needs no browser, still runs.
+ */
+let launchOptions = {};
+let browserError: string | undefined;
+let browserVersion = 'none';
+try {
+  const choice = loadBrowserChoice(stateDir);
+  launchOptions = chromiumLaunchOptions(choice);
+  browserVersion = `${choice.version} (${choice.executablePath})`;
+} catch (error) {
+  if (!(error instanceof BrowserNotFoundError)) throw error;
+  browserError = error.message;
+}
+
+export default defineConfig<NovaWorkerOptions>({
+  testDir: './specs',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 2 : 0,
+  workers: isCI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'reports/playwright' }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: '.nova/allure-results',
+        detail: true,
+        suiteTitle: true,
+        environmentInfo: {
+          node: process.version,
+          browser: browserVersion,
+          ...Object.fromEntries(
+            Object.values(systems).map((system) => [`${system.name} URL`, system.baseURL]),
+          ),
+        },
+      },
+    ],
+  ],
+
+  globalSetup: './framework/reporting/global-setup.ts',
+
+  use: {
+    systems,
+    trace: isCI ? 'on-first-retry' : 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+
+  projects: [
+    {
+      name: 'api',
+      testDir: './specs/api',
+    },
+    {
+      name: 'ui',
+      testDir: './specs/ui',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions,
+        browserError,
+      },
+    },
+  ],
+
+  webServer: Object.values(systems)
+    .filter((system) => system.managed)
+    .map((system) => ({
+      name: system.name,
+      command: system.command ?? '',
+      url: system.healthURL,
+      reuseExistingServer: !isCI,
+      timeout: system.startTimeoutMs,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    })),
+});

@@ -1,0 +1,118 @@
+import { fileURLToPath } from 'node:url';
+
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+
+import { DEFAULT_ARTIFACTS_DIR } from './artifact-files.ts';
+import { hasCurrentModel, loadCurrentModel, writeTrainingRun } from './artifact-store.ts';
+import { registerErrorHandlers } from './error-handler.ts';
+import { createServiceMetrics, registerHttpMetricsHook } from './http-metrics.ts';
+import { IrisPredictor } from './predictor.ts';
+import { registerHealthRoute } from './routes/health.ts';
+import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerModelRoute } from './routes/model.ts';
+import { registerPredictRoute } from './routes/predict.ts';
+import { BODY_LIMIT_BYTES } from './schemas.ts';
+import { DEFAULT_SEED, trainIrisModel } from './train.ts';
+
+/** Folder of the HTML form served at GET /. */
+export const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
+/**
+ * Content-Security-Policy of the web form: the browser blocks any script, style or request that
+ * does not come from this origin.
+ */
+const FORM_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+export interface BuildAppOptions {
+  /** Folder with current.json and the model artifacts. Defaults to systems-under-test/iris-api/artifacts. */
+  artifactsDir?: string;
+  /** Train a model with seed 42 when the folder has no current.json. Off by default. */
+  trainIfMissing?: boolean;
+  /** Fastify logger setting, for example { level: 'info' }. Off by default. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Ajv settings for request validation. Fastify's defaults coerce "5.1" to 5.1 and silently drop
+ * unknown properties, and this API rejects both. strictNumbers is off so that Infinity, which
+ * JSON.parse returns for 1e400, fails the `maximum` rule with a clear message instead of `type`.
+ */
+const AJV_OPTIONS = {
+  coerceTypes: false,
+  removeAdditional: false,
+  allErrors: true,
+  useDefaults: false,
+  strictNumbers: false,
+} as const;
+
+/**
+ * Builds the Iris API without listening, so tests can call `app.inject`. Loads the model named
+ * by current.json in the artifacts folder and, with trainIfMissing, trains one first.
+ */
+export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const artifactsDir = options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { customOptions: AJV_OPTIONS },
+  });
+
+  if (options.trainIfMissing === true && !(await hasCurrentModel(artifactsDir))) {
+    app.log.info({ artifactsDir, seed: DEFAULT_SEED }, 'No model artifact found, training one');
+    const training = trainIrisModel({ seed: DEFAULT_SEED });
+    const written = await writeTrainingRun(training, artifactsDir);
+    app.log.info(
+      { modelVersion: training.artifact.version, accuracy: training.metrics.accuracy, ...written },
+      'Trained and saved a new model',
+    );
+  }
+
+  const model = await loadCurrentModel(artifactsDir);
+  const predictor = new IrisPredictor(model);
+  app.log.info({ modelVersion: predictor.version, modelPath: model.modelPath }, 'Loaded model');
+
+  // Only JSON bodies are accepted. Fastify also parses text/plain by default, which would turn
+  // a 415 into a confusing 400 "must be object".
+  app.removeContentTypeParser('text/plain');
+
+  const metrics = createServiceMetrics();
+  registerHttpMetricsHook(app, metrics);
+  registerErrorHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Iris API',
+        version: '1.0.0',
+        description:
+          'Classifies iris flowers (setosa, versicolor, virginica) from four measurements in cm ' +
+          'with a random forest trained on the Iris data set.',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  registerPredictRoute(app, predictor, metrics);
+  registerModelRoute(app, model);
+  registerHealthRoute(app, predictor.version);
+  registerMetricsRoute(app, metrics);
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders: (response) => {
+      response.setHeader('Content-Security-Policy', FORM_CONTENT_SECURITY_POLICY);
+    },
+  });
+
+  return app;
+}
