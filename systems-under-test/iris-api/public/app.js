@@ -1,7 +1,3 @@
-/* global document */
-// ESLint needs the comment above: the repository config's block for public/**/*.js sets browser
-// globals and then spreads typescript-eslint's disableTypeChecked, whose languageOptions replace them.
-
 // Iris form: validates the four measurements in the browser, then sends them to POST /predict
 // on the same origin and shows the species and the class probabilities.
 
