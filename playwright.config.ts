@@ -8,6 +8,7 @@ import {
   loadBrowserChoice,
 } from './framework/browser/index.ts';
 import { resolveSystems } from './framework/config/index.ts';
+import { loadQuarantineList } from './framework/results/index.ts';
 import type { NovaWorkerOptions } from './framework/fixtures/index.ts';
 import { systems as systemDefinitions } from './nova.config.ts';
 
@@ -16,6 +17,9 @@ const stateDir = join(rootDir, '.nova');
 const isCI = Boolean(process.env.CI);
 
 const systems = resolveSystems(systemDefinitions);
+
+/** Flaky tests that `npx nova quarantine --write` listed: they run and are reported, but cannot fail the run. */
+const quarantine = loadQuarantineList(join(rootDir, 'quarantine.json'));
 
 /**
  * The browser is resolved here rather than in each worker. When none exists,
@@ -46,6 +50,8 @@ export default defineConfig<NovaWorkerOptions>({
 
   reporter: [
     ['list'],
+    // Every attempt to the results database: PGlite under .nova/results-db, or DATABASE_URL.
+    ['./framework/reporting/results-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'reports/playwright' }],
     [
       'allure-playwright',
@@ -68,6 +74,7 @@ export default defineConfig<NovaWorkerOptions>({
 
   use: {
     systems,
+    quarantine,
     trace: isCI ? 'on-first-retry' : 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -9,3 +9,13 @@ export {
 export type { AllureReportBuild, BuildAllureReportOptions } from './build-report.ts';
 export { removeRemoteResources, findRemoteResourceUrls } from './remove-remote-resources.ts';
 export type { RemovedResources } from './remove-remote-resources.ts';
+export { replaySpool, ReplayError, REPLAYED_FOLDER } from './replay.ts';
+export type { ReplayProblem, ReplayResult, ReplaySpoolOptions, ReplayStore } from './replay.ts';
+export {
+  DEFAULT_RESULTS_REPORTER_OPTIONS,
+  ResultsReporterOptionsError,
+  resolveResultsReporterOptions,
+} from './results-reporter-options.ts';
+export type { ResultsReporterOptions } from './results-reporter-options.ts';
+export { SPOOL_FILE_EXTENSION, spoolFileName } from './spool.ts';
+export type { SpoolEntry } from './spool.ts';
