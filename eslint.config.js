@@ -29,6 +29,40 @@ export default tseslint.config(
     },
   },
   {
+    // The layers: the framework knows no system under test, page object or spec,
+    // and a system under test knows nothing of the framework that tests it.
+    files: ['framework/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/pages/**', '**/specs/**', '**/systems-under-test/**'],
+              message: 'framework/ must not import from pages/, specs/ or systems-under-test/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['systems-under-test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/framework/**'],
+              message: 'A system under test must not import from framework/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Library code logs through the `debug`-based logger, never the console.
     files: ['framework/**/*.ts', 'systems-under-test/**/src/**/*.ts'],
     ignores: ['**/*-cli.ts', 'framework/cli/**'],

@@ -1,4 +1,4 @@
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type ReporterDescription } from '@playwright/test';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,7 +7,7 @@ import {
   chromiumLaunchOptions,
   loadBrowserChoice,
 } from './framework/browser/index.ts';
-import { resolveSystems } from './framework/config/index.ts';
+import { checkSystems, resolveSystems } from './framework/config/index.ts';
 import { loadQuarantineList } from './framework/results/index.ts';
 import type { NovaWorkerOptions } from './framework/fixtures/index.ts';
 import { systems as systemDefinitions } from './nova.config.ts';
@@ -17,6 +17,20 @@ const stateDir = join(rootDir, '.nova');
 const isCI = Boolean(process.env.CI);
 
 const systems = resolveSystems(systemDefinitions);
+
+/**
+ * The runner process checks the systems' ports and URLs once before Playwright
+ * starts them. Workers load this file too and skip it, and so does `--list`,
+ * which starts no server.
+ */
+const isRunnerProcess = process.env.TEST_WORKER_INDEX === undefined;
+const isListing = process.argv.includes('--list');
+if (isRunnerProcess && !isListing && process.argv.includes('test')) {
+  await checkSystems(systems, {
+    isCI,
+    notify: (message) => process.stderr.write(message + '\n'),
+  });
+}
 
 /** Flaky tests that `npx nova quarantine --write` listed: they run and are reported, but cannot fail the run. */
 const quarantine = loadQuarantineList(join(rootDir, 'quarantine.json'));
@@ -38,6 +52,22 @@ try {
   browserError = error.message;
 }
 
+const allureReporter: ReporterDescription = [
+  'allure-playwright',
+  {
+    resultsDir: '.nova/allure-results',
+    detail: true,
+    suiteTitle: true,
+    environmentInfo: {
+      node: process.version,
+      browser: browserVersion,
+      ...Object.fromEntries(
+        Object.values(systems).map((system) => [`${system.name} URL`, system.baseURL]),
+      ),
+    },
+  },
+];
+
 export default defineConfig<NovaWorkerOptions>({
   testDir: './specs',
   outputDir: './test-results',
@@ -53,21 +83,8 @@ export default defineConfig<NovaWorkerOptions>({
     // Every attempt to the results database: PGlite under .nova/results-db, or DATABASE_URL.
     ['./framework/reporting/results-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'reports/playwright' }],
-    [
-      'allure-playwright',
-      {
-        resultsDir: '.nova/allure-results',
-        detail: true,
-        suiteTitle: true,
-        environmentInfo: {
-          node: process.version,
-          browser: browserVersion,
-          ...Object.fromEntries(
-            Object.values(systems).map((system) => [`${system.name} URL`, system.baseURL]),
-          ),
-        },
-      },
-    ],
+    // `--list` runs no test; allure-playwright would still write a skipped result for each.
+    ...(isListing ? [] : [allureReporter]),
   ],
 
   globalSetup: './framework/reporting/global-setup.ts',

@@ -4,14 +4,15 @@ import { createLogger } from '../logging/index.ts';
 
 const log = createLogger('api');
 
-/** Response bodies are cut to this many characters in recorded exchanges. */
+/** Request and response bodies are cut to this many characters in recorded exchanges. */
 const MAX_RECORDED_BODY_CHARS = 4_000;
 
 /** One request and its response, as recorded for the test report. */
 export interface ApiExchange {
   method: string;
   url: string;
-  requestBody?: unknown;
+  /** The body as sent (JSON for objects), cut to the same length as response bodies. */
+  requestBody?: string;
   status?: number;
   responseHeaders?: Record<string, string | string[] | undefined>;
   responseBody?: string;
@@ -60,7 +61,9 @@ export function createApiClient(baseURL: string): ApiClient {
     // Record what is sent. The original `send` still does the sending.
     const send = test.send.bind(test);
     test.send = (data?: string | object) => {
-      exchange.requestBody = data;
+      if (data !== undefined) {
+        exchange.requestBody = truncate(typeof data === 'string' ? data : JSON.stringify(data));
+      }
       return send(data);
     };
 

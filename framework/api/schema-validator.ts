@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { Ajv, type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
 
@@ -53,15 +55,26 @@ const compiled = new WeakMap<object, ValidateFunction>();
 function compile(ajv: Ajv, schema: AnySchema): ValidateFunction {
   if (typeof schema === 'boolean') return ajv.compile(schema);
 
-  // A schema with an $id that Ajv already holds was added earlier: reuse it rather than fail on the duplicate id.
+  const cached = compiled.get(schema);
+  if (cached) return cached;
+
+  // Ajv registers every schema under its $id. An equal copy (a schema module
+  // loaded twice) reuses that validator; a different schema under the same $id
+  // is an error, because validating against the old one would pass silently.
   const { $id } = schema as { $id?: unknown };
   if (typeof $id === 'string') {
     const known = ajv.getSchema($id);
-    if (known) return known;
+    if (known) {
+      if (!isDeepStrictEqual(known.schema, schema)) {
+        throw new Error(
+          `Two different schemas have $id "${$id}". Give each schema its own $id, ` +
+            'or remove $id from one of them; the value was not checked.',
+        );
+      }
+      compiled.set(schema, known);
+      return known;
+    }
   }
-
-  const cached = compiled.get(schema);
-  if (cached) return cached;
 
   let validate: ValidateFunction;
   try {

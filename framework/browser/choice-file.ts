@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 
 import { createLogger } from '../logging/index.ts';
 import { BrowserNotFoundError, type BrowserChoice } from './browser-choice.ts';
-import { CHROMIUM_ENV, findChromium } from './find-chromium.ts';
+import { CHROMIUM_ENV, findChromium, isExecutableFile } from './find-chromium.ts';
 
 const log = createLogger('browser');
 
@@ -40,9 +40,10 @@ function readBrowserChoice(path: string): BrowserChoice | undefined {
 }
 
 /**
- * Returns the browser for this run: `NOVA_CHROMIUM` when set, else the choice
- * the install step recorded, else a fresh search. The recorded binary must
- * still exist, because a system upgrade or `rm -rf` can remove it.
+ * Returns the browser for this run: the choice the install step recorded,
+ * else a fresh search. The recorded binary must still be an executable file,
+ * because a system upgrade or `rm -rf` can remove it, and a recorded
+ * `NOVA_CHROMIUM` choice must still match the variable.
  */
 export function loadBrowserChoice(
   stateDir: string,
@@ -51,13 +52,18 @@ export function loadBrowserChoice(
 ): BrowserChoice {
   const path = choiceFilePath(stateDir);
   const recorded = readBrowserChoice(path);
-  const envValue = env[CHROMIUM_ENV];
+  const envValue = env[CHROMIUM_ENV] ?? '';
 
-  if (recorded && existsSync(recorded.executablePath)) {
-    const envChanged = envValue !== undefined && envValue !== '' && recorded.source !== 'env';
-    if (!envChanged) return recorded;
-  } else if (recorded) {
-    log('recorded browser %s no longer exists; searching again', recorded.executablePath);
+  // A recorded NOVA_CHROMIUM choice holds only while the variable still names
+  // that binary; a new value, or none, means the user wants something else.
+  const envStillMatches =
+    recorded?.source === 'env' ? envValue === recorded.executablePath : envValue === '';
+
+  if (recorded && isExecutableFile(recorded.executablePath) && envStillMatches) {
+    return recorded;
+  }
+  if (recorded && !isExecutableFile(recorded.executablePath)) {
+    log('recorded browser %s is not an executable file; searching again', recorded.executablePath);
   }
 
   const found = find(env);

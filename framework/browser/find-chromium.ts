@@ -32,7 +32,7 @@ const MACOS_APPS: ReadonlyArray<{ path: string; description: string }> = [
 /** A `--version` probe longer than this means the binary hangs or is not a browser. */
 const VERSION_TIMEOUT_MS = 15_000;
 
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();
@@ -55,8 +55,15 @@ export function findOnPath(
 }
 
 /**
+ * What `--version` prints for Chromium-based browsers: "Chromium 156.0…",
+ * "Google Chrome 131.0…", "Microsoft Edge 131.0…", "Brave Browser 1.73…".
+ */
+const CHROMIUM_VERSION_LINE = /\b(Chromium|Chrome|Edge|Brave)\b.*\d+\.\d+/i;
+
+/**
  * Runs `<binary> --version` and returns its first line, or undefined when the
- * binary does not start. A binary that starts proves more than one that exists.
+ * binary does not start or is not a Chromium-based browser. A binary that
+ * starts and names itself proves more than one that exists.
  */
 export function readBrowserVersion(executablePath: string): string | undefined {
   const result = spawnSync(executablePath, ['--version'], {
@@ -67,7 +74,17 @@ export function readBrowserVersion(executablePath: string): string | undefined {
     log('version probe of %s failed: %s', executablePath, result.error?.message ?? result.stderr);
     return undefined;
   }
-  return result.stdout.trim().split('\n')[0];
+
+  const firstLine = result.stdout.trim().split('\n')[0] ?? '';
+  if (!CHROMIUM_VERSION_LINE.test(firstLine)) {
+    log(
+      '%s --version printed "%s", which names no Chromium-based browser',
+      executablePath,
+      firstLine,
+    );
+    return undefined;
+  }
+  return firstLine;
 }
 
 function choose(
@@ -116,8 +133,8 @@ export function findEnvChromium(env: NodeJS.ProcessEnv = process.env): BrowserCh
   const choice = choose('env', value, CHROMIUM_ENV);
   if (choice === undefined) {
     throw new BrowserNotFoundError(
-      `${CHROMIUM_ENV}="${value}" did not answer "--version". ` +
-        `Check that it is a Chromium-based browser that starts on this machine.`,
+      `${CHROMIUM_ENV}="${value}" is not a Chromium-based browser: its --version output names ` +
+        'no Chromium, Chrome, Edge or Brave. Point it at such a browser, or unset it.',
     );
   }
   return choice;

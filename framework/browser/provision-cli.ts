@@ -12,13 +12,16 @@ import { provisionChromium } from './provision.ts';
 
 const stateDir = resolve(process.env.NOVA_STATE_DIR ?? '.nova');
 
-if (process.env.NOVA_SKIP_BROWSER === '1') {
-  console.log('nova: NOVA_SKIP_BROWSER=1, so no browser was looked for; UI tests will not run.');
+const skip = (process.env.NOVA_SKIP_BROWSER ?? '').toLowerCase();
+if (skip === '1' || skip === 'true') {
+  console.log(
+    `nova: NOVA_SKIP_BROWSER=${process.env.NOVA_SKIP_BROWSER}, so no browser was looked for or installed.`,
+  );
   process.exit(0);
 }
 
 try {
-  const { choice, attempts } = provisionChromium();
+  const { choice, attempts } = provisionChromium({ onProgress: (line) => console.log(line) });
   const path = writeBrowserChoice(stateDir, choice);
 
   const how = attempts.length > 0 ? `no Chromium was installed: ${attempts.join(', ')}. ` : '';

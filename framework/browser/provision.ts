@@ -28,6 +28,8 @@ export interface ProvisionOptions {
   isRoot?: boolean;
   /** Browser look-ups; the real ones by default, replaceable so that tests do not depend on this machine. */
   finders?: Partial<BrowserFinders>;
+  /** Receives one line before each install command, since installs can take minutes. */
+  onProgress?: (message: string) => void;
 }
 
 export interface BrowserFinders {
@@ -61,15 +63,18 @@ const defaultRunner: CommandRunner = (command, args, timeoutMs) =>
     maxBuffer: 64 * 1024 * 1024,
   });
 
-function succeeded(
+/** Returns undefined when the command succeeded, else a short cause for the summary. */
+function failureCause(
   command: string,
   result: Pick<SpawnSyncReturns<string>, 'status' | 'error' | 'stderr'>,
-): boolean {
-  if (result.error === undefined && result.status === 0) return true;
+): string | undefined {
+  if (result.error === undefined && result.status === 0) return undefined;
 
-  const lastLines = (result.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-  log('%s failed (exit %s): %s', command, result.status, result.error?.message ?? lastLines);
-  return false;
+  const lastLine = (result.stderr ?? '').trim().split('\n').at(-1) ?? '';
+  const cause =
+    result.error?.message ?? (lastLine !== '' ? lastLine : `exit code ${String(result.status)}`);
+  log('%s failed: %s', command, cause);
+  return cause.length > 160 ? `${cause.slice(0, 160)}…` : cause;
 }
 
 /**
@@ -89,30 +94,35 @@ export function provisionChromium(options: ProvisionOptions = {}): ProvisionResu
     system: findSystemChromium,
     ...options.finders,
   };
+  const progress = options.onProgress ?? (() => undefined);
   const attempts: string[] = [];
 
   const found = finders.installed(env);
   if (found) return { choice: found, attempts };
 
-  log('no installed Chromium found; trying `npx playwright install chromium`');
-  const playwrightInstall = run(
-    'npx',
-    ['playwright', 'install', 'chromium'],
-    PLAYWRIGHT_INSTALL_TIMEOUT_MS,
+  progress('nova: no Chromium found; running `npx playwright install chromium` (up to 5 min)…');
+  const playwrightCause = failureCause(
+    'npx playwright install chromium',
+    run('npx', ['playwright', 'install', 'chromium'], PLAYWRIGHT_INSTALL_TIMEOUT_MS),
   );
-  if (succeeded('npx playwright install chromium', playwrightInstall)) {
+  if (playwrightCause === undefined) {
     const choice = finders.playwright();
     if (choice) return { choice, attempts: ['`npx playwright install chromium` succeeded'] };
   }
-  attempts.push('`npx playwright install chromium` failed');
+  attempts.push(
+    `\`npx playwright install chromium\` failed (${playwrightCause ?? 'no browser found after it'})`,
+  );
 
   if (isDebian && isRoot) {
-    log('trying apt-get install -y chromium');
-    const update = run('apt-get', ['update'], APT_TIMEOUT_MS);
-    const install = succeeded('apt-get update', update)
-      ? run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], APT_TIMEOUT_MS)
-      : update;
-    if (succeeded('apt-get install -y chromium', install)) {
+    progress("nova: running `apt-get install -y chromium` (Debian's package, as root)…");
+    const updateCause = failureCause('apt-get update', run('apt-get', ['update'], APT_TIMEOUT_MS));
+    const aptCause =
+      updateCause ??
+      failureCause(
+        'apt-get install -y chromium',
+        run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], APT_TIMEOUT_MS),
+      );
+    if (aptCause === undefined) {
       const system = finders.system(env);
       if (system) {
         attempts.push('`apt-get install -y chromium` succeeded');
@@ -126,7 +136,9 @@ export function provisionChromium(options: ProvisionOptions = {}): ProvisionResu
         };
       }
     }
-    attempts.push('`apt-get install -y chromium` failed');
+    attempts.push(
+      `\`apt-get install -y chromium\` failed (${aptCause ?? 'no browser found after it'})`,
+    );
   }
 
   throw new BrowserNotFoundError(

@@ -8,3 +8,10 @@ export {
   type SystemDefinition,
   type SystemEndpoint,
 } from './systems.ts';
+export {
+  checkSystems,
+  HEALTH_PROBE_TIMEOUT_MS,
+  probeHealth,
+  type HealthProbe,
+  type PreflightOptions,
+} from './preflight.ts';

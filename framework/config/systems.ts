@@ -62,6 +62,12 @@ export function parseBaseURL(value: string, variable: string): URL {
       `${variable} must use http or https, received "${url.protocol}" in "${value}".`,
     );
   }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigError(
+      `${variable} must not contain a user name or password, because base URLs are written to ` +
+        `reports and logs. Remove them from ${variable}.`,
+    );
+  }
   if (url.search !== '' || url.hash !== '') {
     throw new ConfigError(
       `${variable} must be a base URL without query or fragment, received "${value}".`,

@@ -3,25 +3,27 @@ import { dirname, resolve } from 'node:path';
 import type { FullConfig } from '@playwright/test';
 
 import { createLogger } from '../logging/index.ts';
+import { DEFAULT_RESULTS_DIR } from './build-report.ts';
 
 const log = createLogger('reporting');
 
-/** Where allure-playwright writes raw results; playwright.config.ts uses the same folder. */
-export const ALLURE_RESULTS_DIR = '.nova/allure-results';
-
 /**
- * Empties the Allure results folder before a run, so that the report shows
- * this run only; history across runs is kept separately by the report step.
- * Set NOVA_KEEP_ALLURE_RESULTS=1 to add to the previous results instead, for
- * example when running shards one after another on one machine.
+ * Empties the Allure results folder, so that the report shows one run only;
+ * history across runs is kept separately by the report step. With
+ * NOVA_KEEP_ALLURE_RESULTS=1 it keeps the previous results instead, for
+ * example when shards run one after another on one machine.
  */
-export default function globalSetup(config: FullConfig): void {
+export function clearAllureResults(projectDir: string): void {
   if (process.env.NOVA_KEEP_ALLURE_RESULTS === '1') {
-    log('NOVA_KEEP_ALLURE_RESULTS=1: keeping earlier results in %s', ALLURE_RESULTS_DIR);
+    log('NOVA_KEEP_ALLURE_RESULTS=1: keeping earlier results in %s', DEFAULT_RESULTS_DIR);
     return;
   }
-  const projectDir = config.configFile ? dirname(config.configFile) : process.cwd();
-  const folder = resolve(projectDir, ALLURE_RESULTS_DIR);
+  const folder = resolve(projectDir, DEFAULT_RESULTS_DIR);
   rmSync(folder, { recursive: true, force: true });
   log('emptied %s', folder);
+}
+
+/** Playwright's globalSetup: empties the Allure results before every run. */
+export default function globalSetup(config: FullConfig): void {
+  clearAllureResults(config.configFile ? dirname(config.configFile) : process.cwd());
 }

@@ -19,3 +19,4 @@ export {
 export type { ResultsReporterOptions } from './results-reporter-options.ts';
 export { SPOOL_FILE_EXTENSION, spoolFileName } from './spool.ts';
 export type { SpoolEntry } from './spool.ts';
+export { clearAllureResults } from './global-setup.ts';

@@ -100,6 +100,14 @@ describe('findEnvChromium', () => {
     expect(() => findEnvChromium({ NOVA_CHROMIUM: value })).toThrow(message);
   });
 
+  it('rejects a program that is no browser', () => {
+    const echo = fakeBrowser(join(folder, 'echo'), 'echo (GNU coreutils) 9.1');
+
+    expect(() => findEnvChromium({ NOVA_CHROMIUM: echo })).toThrow(
+      `NOVA_CHROMIUM="${echo}" is not a Chromium-based browser`,
+    );
+  });
+
   it('is skipped when unset', () => {
     expect(findEnvChromium({})).toBeUndefined();
   });
@@ -119,13 +127,20 @@ describe('provisionChromium', () => {
       return { status: 0, error: undefined, stderr: '' };
     };
 
+    const progress: string[] = [];
     const result = provisionChromium({
       env: { PATH: join(folder, 'usr-bin') },
       run,
       isDebian: true,
       isRoot: true,
       finders: { installed: none, playwright: none },
+      onProgress: (line) => progress.push(line),
     });
+
+    expect(progress).toEqual([
+      'nova: no Chromium found; running `npx playwright install chromium` (up to 5 min)…',
+      "nova: running `apt-get install -y chromium` (Debian's package, as root)…",
+    ]);
 
     expect(commands).toEqual([
       'npx playwright install chromium',
@@ -135,7 +150,7 @@ describe('provisionChromium', () => {
     expect(result.choice.source).toBe('provisioned-apt');
     expect(result.choice.executablePath).toBe(aptChromium);
     expect(result.attempts).toEqual([
-      '`npx playwright install chromium` failed',
+      '`npx playwright install chromium` failed (getaddrinfo ENOTFOUND)',
       '`apt-get install -y chromium` succeeded',
     ]);
   });
@@ -161,7 +176,11 @@ describe('provisionChromium', () => {
   });
 
   it('lists every option when all fail', () => {
-    const run: CommandRunner = () => ({ status: 100, error: undefined, stderr: '' });
+    const run: CommandRunner = (command) => ({
+      status: 100,
+      error: undefined,
+      stderr: command === 'apt-get' ? 'E: Unable to locate package chromium\n' : '',
+    });
 
     let message = '';
     try {
@@ -178,7 +197,8 @@ describe('provisionChromium', () => {
 
     expect(message).toContain(
       'No Chromium found for Playwright, and none could be installed: ' +
-        '`npx playwright install chromium` failed, `apt-get install -y chromium` failed.',
+        '`npx playwright install chromium` failed (exit code 100), ' +
+        '`apt-get install -y chromium` failed (E: Unable to locate package chromium).',
     );
     expect(message).toContain('npx playwright install chromium');
     expect(message).toContain('export NOVA_CHROMIUM=/path/to/chromium');
@@ -213,6 +233,36 @@ describe('browser choice file', () => {
     const choice = loadBrowserChoice(folder, { PATH: join(folder, 'bin') }, findSystemChromium);
 
     expect(choice.executablePath).toBe(replacement);
+  });
+
+  it('follows a changed NOVA_CHROMIUM', () => {
+    const old = fakeBrowser(join(folder, 'old', 'chrome'));
+    const replacement = fakeBrowser(join(folder, 'new', 'chrome'), 'Google Chrome 151.0');
+    writeBrowserChoice(folder, { ...recordedChoice(old), source: 'env' });
+
+    const choice = loadBrowserChoice(folder, { NOVA_CHROMIUM: replacement }, findEnvChromium);
+
+    expect(choice.executablePath).toBe(replacement);
+    expect(choice.version).toBe('Google Chrome 151.0');
+  });
+
+  it('drops a NOVA_CHROMIUM choice once unset', () => {
+    const old = fakeBrowser(join(folder, 'old', 'chrome'));
+    const system = fakeBrowser(join(folder, 'bin', 'chromium'));
+    writeBrowserChoice(folder, { ...recordedChoice(old), source: 'env' });
+
+    const choice = loadBrowserChoice(folder, { PATH: join(folder, 'bin') }, findSystemChromium);
+
+    expect(choice.executablePath).toBe(system);
+  });
+
+  it('ignores a recorded folder', () => {
+    const system = fakeBrowser(join(folder, 'bin', 'chromium'));
+    writeBrowserChoice(folder, recordedChoice(tmpdir()));
+
+    const choice = loadBrowserChoice(folder, { PATH: join(folder, 'bin') }, findSystemChromium);
+
+    expect(choice.executablePath).toBe(system);
   });
 
   it('explains what to do when nothing is found', () => {

@@ -143,3 +143,21 @@ describe('toMatchSchema', () => {
     );
   });
 });
+
+describe('schemas sharing an $id', () => {
+  it('reuses an equal copy', () => {
+    const first = { $id: 'test/shared-equal', type: 'number' };
+    const copy = { $id: 'test/shared-equal', type: 'number' };
+
+    expect(checkSchema(first, 5).valid).toBe(true);
+    expect(checkSchema(copy, 'five').valid).toBe(false);
+  });
+
+  it('rejects a different schema', () => {
+    expect(checkSchema({ $id: 'test/shared-different', type: 'number' }, 5).valid).toBe(true);
+
+    expect(() => checkSchema({ $id: 'test/shared-different', type: 'string' }, 5)).toThrow(
+      'Two different schemas have $id "test/shared-different".',
+    );
+  });
+});

@@ -54,6 +54,7 @@ describe('resolveSystems', () => {
     ['not a url', 'NOVA_IRIS_URL must be an absolute http(s) URL, received "not a url"'],
     ['ftp://host/x', 'NOVA_IRIS_URL must use http or https, received "ftp:"'],
     ['http://host/?q=1', 'must be a base URL without query or fragment'],
+    ['http://user:s3cret@host/', 'must not contain a user name or password'],
   ])('rejects URL %s', (value, message) => {
     expect(() => resolveSystems(definitions, { NOVA_IRIS_URL: value })).toThrow(message);
   });

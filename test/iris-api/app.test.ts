@@ -154,7 +154,7 @@ const BAD_INPUT_CASES: BadInputCase[] = [
   { name: 'empty object', payload: '{}', status: 400, code: 'VALIDATION_ERROR', field: '/petalWidth', rule: 'required' },
   { name: 'malformed JSON', payload: '{"sepalLength": 5.1,', status: 400, code: 'INVALID_JSON' },
   { name: 'NaN literal', payload: '{"sepalLength":NaN,"sepalWidth":3.5,"petalLength":1.4,"petalWidth":0.2}', status: 400, code: 'INVALID_JSON' },
-  { name: '__proto__ key', payload: '{"__proto__":{"polluted":true}}', status: 400, code: 'INVALID_JSON' },
+  { name: '__proto__ key', payload: '{"__proto__":{"polluted":true}}', status: 400, code: 'FORBIDDEN_PROPERTY', field: '/__proto__', rule: 'forbidden' },
   { name: 'empty body', payload: '', status: 400, code: 'EMPTY_BODY' },
   { name: 'text/plain', payload: JSON.stringify(valid), contentType: 'text/plain', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   { name: 'form encoding', payload: 'sepalLength=5', contentType: 'application/x-www-form-urlencoded', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
@@ -255,11 +255,12 @@ describe('other routes', () => {
     expect(body.message).not.toContain('x=1');
   });
 
-  it('GET /predict gives 404, not 5xx', async () => {
+  it('GET /predict gives 405, not 5xx', async () => {
     const response = await app.inject({ method: 'GET', url: '/predict' });
 
-    expect(response.statusCode).toBe(404);
-    expect(response.json<ErrorResponse>().code).toBe('NOT_FOUND');
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('POST');
+    expect(response.json<ErrorResponse>().code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('GET /health reports the model version', async () => {

@@ -119,6 +119,30 @@ describe('main', () => {
     expect(result.stderr).toContain('PORT');
   });
 
+  it('port in use is reported once, without a stack', async () => {
+    const result = await runScript(MAIN, [
+      '--port',
+      String(blockedPort),
+      '--artifacts',
+      trainedDir,
+    ]);
+    const errorLines = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string; code?: string })
+      .filter((entry) => entry.level >= 50);
+
+    expect(result.stderr.match(/already in use/g)).toHaveLength(1);
+    expect(result.stdout).not.toContain('already in use');
+    expect(result.stdout).not.toContain('"stack"');
+    expect(errorLines).toEqual([
+      expect.objectContaining({
+        code: 'EADDRINUSE',
+        msg: `Cannot listen on 127.0.0.1:${blockedPort}`,
+      }),
+    ]);
+  });
+
   it.each(['abc', '70000', '-1'])('invalid --port %s exits 2', async (port) => {
     const result = await runScript(MAIN, ['--port', port, '--artifacts', trainedDir]);
 

@@ -2,10 +2,11 @@ import { STATUS_CODES } from 'node:http';
 
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 
+import { ApiError } from './api-error.ts';
 import {
   buildErrorBody,
   describeValidationDetails,
-  toPredictBodyDetails,
+  toValidationDetails,
 } from './error-responses.ts';
 import type { ErrorBody } from './error-responses.ts';
 import { BODY_LIMIT_BYTES } from './schemas.ts';
@@ -17,27 +18,23 @@ const KNOWN_ROUTES =
 /** Number of validation details copied into the log line of a rejected request. */
 const LOGGED_DETAIL_LIMIT = 5;
 
-/** Maps a Fastify error to a response body. Returns undefined for errors that are not the client's fault. */
+/**
+ * Maps a Fastify error to a response body. Returns undefined for errors that are not the client's
+ * fault. The JSON body errors (INVALID_JSON, EMPTY_BODY, FORBIDDEN_PROPERTY) come from
+ * json-body-parser.ts as ApiError.
+ */
 function toClientErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody | undefined {
   if (error.validation !== undefined) {
-    const details = toPredictBodyDetails(error.validation, request.body);
-    return buildErrorBody(400, 'VALIDATION_ERROR', describeValidationDetails(details), details);
+    const validationDetails = toValidationDetails(error.validation);
+    return buildErrorBody(
+      400,
+      'VALIDATION_ERROR',
+      describeValidationDetails(validationDetails),
+      validationDetails.details,
+    );
   }
 
   switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return buildErrorBody(
-        400,
-        'INVALID_JSON',
-        'Request body is not valid JSON, or it contains a forbidden __proto__ or constructor.prototype key. ' +
-          'Send a JSON object such as {"sepalLength":5.1,"sepalWidth":3.5,"petalLength":1.4,"petalWidth":0.2}.',
-      );
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return buildErrorBody(
-        400,
-        'EMPTY_BODY',
-        'Request body is empty but Content-Type is application/json. Send a JSON object with the four measurements.',
-      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
       const contentType = request.headers['content-type'];
       const received =
@@ -79,7 +76,11 @@ function toClientErrorBody(error: FastifyError, request: FastifyRequest): ErrorB
  */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler<FastifyError>(async (error, request, reply) => {
-    const clientError = toClientErrorBody(error, request);
+    if (error instanceof ApiError) {
+      void reply.headers(error.headers);
+    }
+
+    const clientError = error instanceof ApiError ? error.body : toClientErrorBody(error, request);
     if (clientError !== undefined) {
       // A batch can fail thousands of rules, so the log keeps the count and the first few.
       request.log.info(

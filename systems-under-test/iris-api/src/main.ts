@@ -108,9 +108,14 @@ async function start(): Promise<void> {
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
-    const message = describeListenError(error as NodeJS.ErrnoException, options);
-    app.log.error({ err: error, port: options.port, host: options.host }, message);
-    printError(message);
+    // The friendly message goes to stderr only. The log line keeps the error code for log
+    // search but not the stack, which points into Node's net module and adds nothing.
+    const listenError = error as NodeJS.ErrnoException;
+    app.log.error(
+      { code: listenError.code, port: options.port, host: options.host },
+      `Cannot listen on ${options.host}:${options.port}`,
+    );
+    printError(describeListenError(listenError, options));
     await app.close();
     process.exitCode = 1;
     return;

@@ -15,6 +15,12 @@ export const MAX_BATCH_SIZE = 1000;
 /** Maximum request body size in bytes (1 MiB). Larger bodies get 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Maximum number of entries in an error's `details`. With allErrors, ajv reports one error per
+ * failed rule, so a body with 60,000 unknown keys would otherwise return 60,000 details (5 MB).
+ */
+export const MAX_ERROR_DETAILS = 20;
+
 const FEATURE_DESCRIPTIONS: Record<FeatureName, string> = {
   sepalLength: 'Sepal length in cm.',
   sepalWidth: 'Sepal width in cm.',
@@ -56,15 +62,12 @@ export const batchRequestSchema = {
 };
 
 /**
- * Body of POST /predict. The branches are inlined, not referenced with $ref, because the error
- * formatter identifies the branch by ajv's schemaPath prefix (#/oneOf/0 or #/oneOf/1).
+ * Body of POST /predict, as the OpenAPI document shows it. The route validates it with
+ * predict-body-validator.ts, which checks only the branch that the body is meant for.
  */
 export const predictRequestSchema = {
   oneOf: [sampleSchema, batchRequestSchema],
 };
-
-/** Index of each body branch in predictRequestSchema.oneOf. */
-export const PREDICT_BODY_BRANCH = { sample: 0, batch: 1 } as const;
 
 const probabilitiesSchema = {
   type: 'object',
@@ -130,14 +133,17 @@ export const errorResponseSchema = {
     code: {
       type: 'string',
       description:
-        'Machine-readable error code: VALIDATION_ERROR, INVALID_JSON, EMPTY_BODY, ' +
-        'UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, NOT_FOUND, INTERNAL_ERROR, or for other ' +
-        'client errors the reason phrase in upper snake case, such as BAD_REQUEST.',
+        'Machine-readable error code: VALIDATION_ERROR, INVALID_JSON, FORBIDDEN_PROPERTY, ' +
+        'EMPTY_BODY, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, NOT_FOUND, METHOD_NOT_ALLOWED, ' +
+        'BAD_URL, INTERNAL_ERROR, or for other client errors the reason phrase in upper snake ' +
+        'case, such as BAD_REQUEST for a malformed HTTP request.',
     },
     message: { type: 'string' },
     details: {
       type: 'array',
-      description: 'One entry per failed validation rule. Empty for other errors.',
+      description:
+        `One entry per failed validation rule, at most the first ${MAX_ERROR_DETAILS}; ` +
+        '`message` gives the total. One entry for FORBIDDEN_PROPERTY, empty for other errors.',
       items: {
         type: 'object',
         required: ['field', 'rule', 'message'],
@@ -147,7 +153,10 @@ export const errorResponseSchema = {
             type: 'string',
             description: 'JSON pointer into the body, or "/" for the whole body.',
           },
-          rule: { type: 'string', description: 'JSON Schema keyword that failed.' },
+          rule: {
+            type: 'string',
+            description: 'JSON Schema keyword that failed, or "forbidden" for FORBIDDEN_PROPERTY.',
+          },
           message: { type: 'string' },
         },
       },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 
 import type { IrisSample } from '../dataset.ts';
 import type { ServiceMetrics } from '../http-metrics.ts';
+import { compilePredictBodyValidator } from '../predict-body-validator.ts';
 import type { IrisPredictor } from '../predictor.ts';
 import { predictRouteSchema } from '../schemas.ts';
 
@@ -14,20 +15,24 @@ export function registerPredictRoute(
   predictor: IrisPredictor,
   metrics: ServiceMetrics,
 ): void {
-  app.post<{ Body: PredictBody }>('/predict', { schema: predictRouteSchema }, (request) => {
-    const body = request.body;
-    const isBatch = 'instances' in body;
-    const predictions = predictor.predict(isBatch ? body.instances : [body]);
+  app.post<{ Body: PredictBody }>(
+    '/predict',
+    { schema: predictRouteSchema, validatorCompiler: compilePredictBodyValidator },
+    (request) => {
+      const body = request.body;
+      const isBatch = 'instances' in body;
+      const predictions = predictor.predict(isBatch ? body.instances : [body]);
 
-    for (const prediction of predictions) {
-      metrics.predictions.inc({ species: prediction.species });
-    }
+      for (const prediction of predictions) {
+        metrics.predictions.inc({ species: prediction.species });
+      }
 
-    if (isBatch) {
-      return { predictions, count: predictions.length, modelVersion: predictor.version };
-    }
+      if (isBatch) {
+        return { predictions, count: predictions.length, modelVersion: predictor.version };
+      }
 
-    const [single] = predictions;
-    return { ...single, modelVersion: predictor.version };
-  });
+      const [single] = predictions;
+      return { ...single, modelVersion: predictor.version };
+    },
+  );
 }
