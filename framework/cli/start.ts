@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { systems as systemDefinitions } from '../../nova.config.ts';
 import { ConfigError, resolveSystems } from '../config/index.ts';
+import { writePlanCoverage } from '../plan/index.ts';
 import { buildAllureReport, clearAllureResults, DEFAULT_RESULTS_DIR } from '../reporting/index.ts';
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,6 +69,18 @@ if (resultFiles.length === 0) {
       'See its output above.',
   );
   process.exit(testExitCode === 0 ? 1 : testExitCode);
+}
+
+// Test-plan coverage goes to the report's metadata. A broken plan is reported
+// by `npm test`; here it only costs the coverage line, not the report.
+try {
+  await writePlanCoverage(
+    resultsDir,
+    join(projectDir, 'docs', 'test-plan'),
+    join(projectDir, 'playwright.config.ts'),
+  );
+} catch (error) {
+  console.error(`nova: test-plan coverage left out of the report: ${(error as Error).message}`);
 }
 
 try {

@@ -22,13 +22,14 @@ import type {
 } from '@playwright/test/reporter';
 
 import { createLogger } from '../logging/index.ts';
-import { openResultsStore, type RunTotals, type TestRecord } from '../results/index.ts';
+import type { RunTotals, TestRecord } from '../results/index.ts';
 import { mapAttempt, mapTest } from './attempt-mapping.ts';
 import { detectCiRun } from './ci-run.ts';
 import {
   resolveResultsReporterOptions,
   type ResolvedResultsReporterOptions,
 } from './results-reporter-options.ts';
+import { ResultsStoreThread } from './results-store-thread.ts';
 import { ResultsWriter, type WriterSummary } from './results-writer.ts';
 import { resolveRunId, resolveRunIdentity, type RunId } from './run-identity.ts';
 import { SpoolFile, spoolFileName } from './spool.ts';
@@ -76,6 +77,8 @@ export default class ResultsReporter implements Reporter {
   readonly #cwd = process.cwd();
 
   #writer: ResultsWriter | undefined;
+  /** Worker thread that owns the store, started with the writer in `onBegin`. */
+  #storeThread: ResultsStoreThread | undefined;
   #suite: Suite | undefined;
   #shardIndex = 1;
   #shardTotal = 1;
@@ -135,7 +138,11 @@ export default class ResultsReporter implements Reporter {
         spoolFileName(run.id, this.#shardIndex, process.pid),
       );
       this.#writer = new ResultsWriter({
-        openStore: () => openResultsStore(),
+        // Async, so that a worker that fails to start rejects, and the writer spools.
+        openStore: async () => {
+          this.#storeThread = new ResultsStoreThread({ log });
+          return this.#storeThread.open();
+        },
         spool,
         run,
         batchSize: this.#options.batchSize,
@@ -158,6 +165,7 @@ export default class ResultsReporter implements Reporter {
       );
     } catch (error) {
       this.#writer = undefined;
+      void this.#storeThread?.terminate();
       log('results reporter turned off: %s', (error as Error).stack ?? String(error));
     }
   }
@@ -219,6 +227,10 @@ export default class ResultsReporter implements Reporter {
       }
     } catch (error) {
       log('results reporter failed at the end of the run: %s', (error as Error).stack);
+    } finally {
+      // Closing the store stops the worker too, unless `finish` timed out and a write still hangs there.
+      // Stopping it is not awaited: the run's end need not wait the 30 ms or so that it takes.
+      void this.#storeThread?.terminate();
     }
   }
 }

@@ -46,37 +46,58 @@ const CASES: BadInputCase[] = [
 
 test.describe('POST /predict rejects bad input', () => {
   for (const badInput of CASES) {
-    test(`${badInput.name} gives ${badInput.status} ${badInput.code}`, async ({ irisApi }) => {
-      const request = irisApi
-        .post('/predict')
-        .set('content-type', badInput.contentType ?? 'application/json');
-      const payload =
-        typeof badInput.body === 'string' ? badInput.body : JSON.stringify(badInput.body);
+    test(
+      `${badInput.name} gives ${badInput.status} ${badInput.code}`,
+      {
+        // Plan case of each row: schema violations by their JSON Schema rule, other errors by code.
+        tag: (
+          {
+            required: '@IRIS-008',
+            additionalProperties: '@IRIS-008',
+            type: '@IRIS-009',
+            exclusiveMinimum: '@IRIS-010',
+            maximum: '@IRIS-010',
+            minItems: '@IRIS-011',
+            maxItems: '@IRIS-011',
+            INVALID_JSON: '@IRIS-012',
+            EMPTY_BODY: '@IRIS-012',
+            UNSUPPORTED_MEDIA_TYPE: '@IRIS-013',
+            PAYLOAD_TOO_LARGE: '@IRIS-014',
+          } as Record<string, string>
+        )[badInput.rule ?? badInput.code],
+      },
+      async ({ irisApi }) => {
+        const request = irisApi
+          .post('/predict')
+          .set('content-type', badInput.contentType ?? 'application/json');
+        const payload =
+          typeof badInput.body === 'string' ? badInput.body : JSON.stringify(badInput.body);
 
-      const response = await request.send(payload);
+        const response = await request.send(payload);
 
-      expect(response.status).toBe(badInput.status);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.body).toMatchSchema(errorSchema);
-      const body = response.body as {
-        code: string;
-        message: string;
-        details: Array<{ field: string; rule: string }>;
-      };
-      expect(body.code).toBe(badInput.code);
+        expect(response.status).toBe(badInput.status);
+        expect(response.headers['content-type']).toMatch(/^application\/json/);
+        expect(response.body).toMatchSchema(errorSchema);
+        const body = response.body as {
+          code: string;
+          message: string;
+          details: Array<{ field: string; rule: string }>;
+        };
+        expect(body.code).toBe(badInput.code);
 
-      if (badInput.field !== undefined) {
-        expect(body.details).toContainEqual(
-          expect.objectContaining({ field: badInput.field, rule: badInput.rule }),
-        );
-        // The message names the field so that a reader needs no second look at details.
-        const fieldName = badInput.field === '/' ? 'body' : badInput.field.split('/').pop()!;
-        expect(body.message).toContain(fieldName);
-      }
-    });
+        if (badInput.field !== undefined) {
+          expect(body.details).toContainEqual(
+            expect.objectContaining({ field: badInput.field, rule: badInput.rule }),
+          );
+          // The message names the field so that a reader needs no second look at details.
+          const fieldName = badInput.field === '/' ? 'body' : badInput.field.split('/').pop()!;
+          expect(body.message).toContain(fieldName);
+        }
+      },
+    );
   }
 
-  test('service stays healthy after bad input', async ({ irisApi }) => {
+  test('service stays healthy after bad input', { tag: '@IRIS-015' }, async ({ irisApi }) => {
     await irisApi.post('/predict').set('content-type', 'application/json').send('{"broken":');
 
     const health = await irisApi.get('/health');
@@ -85,7 +106,7 @@ test.describe('POST /predict rejects bad input', () => {
     expect(health.body).toMatchSchema(healthSchema);
   });
 
-  test('unknown route gives 404 JSON', async ({ irisApi }) => {
+  test('unknown route gives 404 JSON', { tag: '@IRIS-016' }, async ({ irisApi }) => {
     const response = await irisApi.get('/no-such-route');
 
     expect(response.status).toBe(404);
@@ -93,7 +114,7 @@ test.describe('POST /predict rejects bad input', () => {
     expect((response.body as { code: string }).code).toBe('NOT_FOUND');
   });
 
-  test('GET on /predict gives 4xx, not 5xx', async ({ irisApi }) => {
+  test('GET on /predict gives 4xx, not 5xx', { tag: '@IRIS-016' }, async ({ irisApi }) => {
     const response = await irisApi.get('/predict');
 
     expect(response.status).toBeGreaterThanOrEqual(400);

@@ -20,7 +20,7 @@ interface ModelInfo {
 }
 
 test.describe('GET /model', () => {
-  test('matches the model contract', async ({ irisApi }) => {
+  test('matches the model contract', { tag: '@IRIS-018' }, async ({ irisApi }) => {
     const response = await irisApi.get('/model');
 
     expect(response.status).toBe(200);
@@ -28,7 +28,7 @@ test.describe('GET /model', () => {
     expect(response.body).toMatchSchema(modelSchema);
   });
 
-  test('metrics agree with the confusion matrix', async ({ irisApi }) => {
+  test('metrics agree with the confusion matrix', { tag: '@IRIS-019' }, async ({ irisApi }) => {
     const { metrics } = (await irisApi.get('/model')).body as ModelInfo;
     const matrix = metrics.confusionMatrix;
 
@@ -50,7 +50,7 @@ test.describe('GET /model', () => {
     });
   });
 
-  test('accuracy at least 0.9, near baseline', async ({ irisApi }) => {
+  test('accuracy at least 0.9, near baseline', { tag: '@IRIS-020' }, async ({ irisApi }) => {
     const { metrics } = (await irisApi.get('/model')).body as ModelInfo;
 
     expect(metrics.accuracy).toBeGreaterThanOrEqual(0.9);
@@ -58,21 +58,25 @@ test.describe('GET /model', () => {
     expect(metrics.accuracy).toBeGreaterThanOrEqual(metrics.baseline.accuracy - 0.05);
   });
 
-  test('version agrees with health and metrics file', async ({ irisApi, systems }) => {
-    const model = (await irisApi.get('/model')).body as ModelInfo;
-    const health = await irisApi.get('/health');
-    expect(health.body).toMatchSchema(healthSchema);
-    expect((health.body as { modelVersion: string }).modelVersion).toBe(model.version);
+  test(
+    'version agrees with health and metrics file',
+    { tag: '@IRIS-021' },
+    async ({ irisApi, systems }) => {
+      const model = (await irisApi.get('/model')).body as ModelInfo;
+      const health = await irisApi.get('/health');
+      expect(health.body).toMatchSchema(healthSchema);
+      expect((health.body as { modelVersion: string }).modelVersion).toBe(model.version);
 
-    // The metrics file exists only beside a service that this run started.
-    test.skip(
-      !systems.iris?.managed,
-      'NOVA_IRIS_URL targets a remote deployment without local files',
-    );
-    const metricsFile = JSON.parse(
-      readFileSync(join(ARTIFACTS_DIR, 'metrics.json'), 'utf8'),
-    ) as ModelInfo['metrics'];
-    expect(model.metrics).toEqual(metricsFile);
-    expect(metricsFile.modelVersion).toBe(model.version);
-  });
+      // The metrics file exists only beside a service that this run started.
+      test.skip(
+        !systems.iris?.managed,
+        'NOVA_IRIS_URL targets a remote deployment without local files',
+      );
+      const metricsFile = JSON.parse(
+        readFileSync(join(ARTIFACTS_DIR, 'metrics.json'), 'utf8'),
+      ) as ModelInfo['metrics'];
+      expect(model.metrics).toEqual(metricsFile);
+      expect(metricsFile.modelVersion).toBe(model.version);
+    },
+  );
 });

@@ -18,24 +18,28 @@ function probabilitySum(prediction: Prediction): number {
 
 test.describe('POST /predict', () => {
   for (const species of SPECIES) {
-    test(`typical ${species} is predicted as ${species}`, async ({ irisApi }) => {
-      const response = await irisApi.post('/predict').send(TYPICAL_SAMPLES[species]);
+    test(
+      `typical ${species} is predicted as ${species}`,
+      { tag: { setosa: '@IRIS-001', versicolor: '@IRIS-002', virginica: '@IRIS-003' }[species] },
+      async ({ irisApi }) => {
+        const response = await irisApi.post('/predict').send(TYPICAL_SAMPLES[species]);
 
-      expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(response.body).toMatchSchema(singlePredictionSchema);
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(response.body).toMatchSchema(singlePredictionSchema);
 
-      const body = response.body as Prediction;
-      expect(body.species).toBe(species);
-      expect(probabilitySum(body)).toBeCloseTo(1, 9);
+        const body = response.body as Prediction;
+        expect(body.species).toBe(species);
+        expect(probabilitySum(body)).toBeCloseTo(1, 9);
 
-      // The predicted species carries the largest probability.
-      const top = Math.max(...SPECIES.map((name) => body.probabilities[name]));
-      expect(body.probabilities[species]).toBe(top);
-    });
+        // The predicted species carries the largest probability.
+        const top = Math.max(...SPECIES.map((name) => body.probabilities[name]));
+        expect(body.probabilities[species]).toBe(top);
+      },
+    );
   }
 
-  test('whole data set as one batch is classified', async ({ irisApi }) => {
+  test('whole data set as one batch is classified', { tag: '@IRIS-004' }, async ({ irisApi }) => {
     const rows = loadIrisRows();
 
     const response = await irisApi
@@ -58,7 +62,7 @@ test.describe('POST /predict', () => {
     }
   });
 
-  test('every setosa in the data set is setosa', async ({ irisApi }) => {
+  test('every setosa in the data set is setosa', { tag: '@IRIS-005' }, async ({ irisApi }) => {
     // Setosa is linearly separable from the other two species, so no error is acceptable.
     const setosa = loadIrisRows().filter((row) => row.species === 'setosa');
 
@@ -73,7 +77,7 @@ test.describe('POST /predict', () => {
     expect(new Set(species)).toEqual(new Set(['setosa']));
   });
 
-  test('batch of 1000, the maximum, is accepted', async ({ irisApi }) => {
+  test('batch of 1000, the maximum, is accepted', { tag: '@IRIS-006' }, async ({ irisApi }) => {
     const rows = loadIrisRows();
     const instances = Array.from({ length: 1000 }, (_, index) => rows[index % rows.length]!.sample);
 
@@ -83,7 +87,7 @@ test.describe('POST /predict', () => {
     expect((response.body as { count: number }).count).toBe(1000);
   });
 
-  test('same sample gives same prediction', async ({ irisApi }) => {
+  test('same sample gives same prediction', { tag: '@IRIS-007' }, async ({ irisApi }) => {
     const first = await irisApi.post('/predict').send(TYPICAL_SAMPLES.versicolor);
     const second = await irisApi.post('/predict').send(TYPICAL_SAMPLES.versicolor);
 

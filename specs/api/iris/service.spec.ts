@@ -9,7 +9,7 @@ function sampleValue(text: string, series: string): number | undefined {
 }
 
 test.describe('service endpoints', () => {
-  test('GET /health reports ok', async ({ irisApi }) => {
+  test('GET /health reports ok', { tag: '@IRIS-022' }, async ({ irisApi }) => {
     const response = await irisApi.get('/health');
 
     expect(response.status).toBe(200);
@@ -18,7 +18,7 @@ test.describe('service endpoints', () => {
     expect(response.body).toMatchSchema(healthSchema);
   });
 
-  test('GET /metrics counts predictions', async ({ irisApi }) => {
+  test('GET /metrics counts predictions', { tag: '@IRIS-023' }, async ({ irisApi }) => {
     const series = 'iris_predictions_total{species="virginica"}';
     const before = sampleValue((await irisApi.get('/metrics')).text, series) ?? 0;
 
@@ -35,7 +35,7 @@ test.describe('service endpoints', () => {
     expect(sampleValue(response.text, series)).toBeGreaterThanOrEqual(before + 3);
   });
 
-  test('GET /metrics histogram is consistent', async ({ irisApi }) => {
+  test('GET /metrics histogram is consistent', { tag: '@IRIS-024' }, async ({ irisApi }) => {
     await irisApi.get('/health');
 
     const text = (await irisApi.get('/metrics')).text;
@@ -55,7 +55,7 @@ test.describe('service endpoints', () => {
     }
   });
 
-  test('GET /openapi.json describes the routes', async ({ irisApi }) => {
+  test('GET /openapi.json describes the routes', { tag: '@IRIS-025' }, async ({ irisApi }) => {
     const response = await irisApi.get('/openapi.json');
 
     expect(response.status).toBe(200);
@@ -70,7 +70,7 @@ test.describe('service endpoints', () => {
     expect(Object.keys(document.paths['/predict']!)).toContain('post');
   });
 
-  test('GET /docs serves the API docs page', async ({ irisApi }) => {
+  test('GET /docs serves the API docs page', { tag: '@IRIS-026' }, async ({ irisApi }) => {
     const response = await irisApi.get('/docs/').redirects(2);
 
     expect(response.status).toBe(200);

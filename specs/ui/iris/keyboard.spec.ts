@@ -7,29 +7,37 @@ test.describe('Iris page by keyboard alone', () => {
     await irisPage.open();
   });
 
-  test('Tab order is the fields, then Predict', async ({ irisPage, page }) => {
-    for (const measurement of MEASUREMENTS) {
+  test(
+    'Tab order is the fields, then Predict',
+    { tag: '@IRIS-037' },
+    async ({ irisPage, page }) => {
+      for (const measurement of MEASUREMENTS) {
+        await page.keyboard.press('Tab');
+        await expect(irisPage.fields[measurement]).toBeFocused();
+      }
       await page.keyboard.press('Tab');
-      await expect(irisPage.fields[measurement]).toBeFocused();
-    }
-    await page.keyboard.press('Tab');
 
-    await expect(irisPage.predictButton).toBeFocused();
-  });
+      await expect(irisPage.predictButton).toBeFocused();
+    },
+  );
 
-  test('type, Tab and Enter give a prediction', async ({ irisPage, page }) => {
-    const flower = TYPICAL_FLOWERS.versicolor;
+  test(
+    'type, Tab and Enter give a prediction',
+    { tag: '@IRIS-038' },
+    async ({ irisPage, page }) => {
+      const flower = TYPICAL_FLOWERS.versicolor;
 
-    for (const measurement of MEASUREMENTS) {
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(String(flower[measurement]));
-    }
-    await page.keyboard.press('Enter');
+      for (const measurement of MEASUREMENTS) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(String(flower[measurement]));
+      }
+      await page.keyboard.press('Enter');
 
-    await expect(irisPage.predictedSpecies).toHaveText('Predicted species: versicolor');
-  });
+      await expect(irisPage.predictedSpecies).toHaveText('Predicted species: versicolor');
+    },
+  );
 
-  test('Space on Predict submits the form', async ({ irisPage, page }) => {
+  test('Space on Predict submits the form', { tag: '@IRIS-039' }, async ({ irisPage, page }) => {
     await irisPage.enterMeasurements(TYPICAL_FLOWERS.setosa);
     await irisPage.predictButton.focus();
 
@@ -38,13 +46,17 @@ test.describe('Iris page by keyboard alone', () => {
     await expect(irisPage.predictedSpecies).toHaveText('Predicted species: setosa');
   });
 
-  test('invalid submit by Enter focuses the field', async ({ irisPage, page }) => {
-    await irisPage.enterMeasurements({ ...TYPICAL_FLOWERS.setosa, petalLength: '' });
-    await irisPage.fields.petalWidth.focus();
+  test(
+    'invalid submit by Enter focuses the field',
+    { tag: '@IRIS-040' },
+    async ({ irisPage, page }) => {
+      await irisPage.enterMeasurements({ ...TYPICAL_FLOWERS.setosa, petalLength: '' });
+      await irisPage.fields.petalWidth.focus();
 
-    await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
 
-    await expect(irisPage.fields.petalLength).toBeFocused();
-    await expect(await irisPage.errorFor('petalLength')).toHaveText('Petal length is required.');
-  });
+      await expect(irisPage.fields.petalLength).toBeFocused();
+      await expect(await irisPage.errorFor('petalLength')).toHaveText('Petal length is required.');
+    },
+  );
 });

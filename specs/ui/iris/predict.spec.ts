@@ -9,7 +9,7 @@ test.describe('Iris prediction page', () => {
   });
 
   for (const species of SPECIES) {
-    test(`typical ${species} shows ${species}`, async ({ irisPage }) => {
+    test(`typical ${species} shows ${species}`, { tag: '@IRIS-027' }, async ({ irisPage }) => {
       await irisPage.predict(TYPICAL_FLOWERS[species]);
 
       await expect(irisPage.predictedSpecies).toHaveText(`Predicted species: ${species}`);
@@ -24,7 +24,7 @@ test.describe('Iris prediction page', () => {
     });
   }
 
-  test('page shows what the API predicts', async ({ irisPage, irisApi }) => {
+  test('page shows what the API predicts', { tag: '@IRIS-028' }, async ({ irisPage, irisApi }) => {
     const flower = { sepalLength: 6.1, sepalWidth: 2.9, petalLength: 4.7, petalWidth: 1.4 };
     const api = await irisApi.post('/predict').send(flower);
     expect(api.status).toBe(200);
@@ -39,7 +39,7 @@ test.describe('Iris prediction page', () => {
     }
   });
 
-  test('server error shows an alert', async ({ irisPage, page }) => {
+  test('server error shows an alert', { tag: '@IRIS-029' }, async ({ irisPage, page }) => {
     await page.route('**/predict', (route) =>
       route.fulfill({
         status: 503,
@@ -63,16 +63,20 @@ test.describe('Iris prediction page', () => {
     await expect(irisPage.predictButton).toBeEnabled();
   });
 
-  test('page requests nothing from other hosts', async ({ irisPage, page, systemURL }) => {
-    const origin = new URL(systemURL('iris')).origin;
-    const requested: string[] = [];
-    page.on('request', (request) => requested.push(request.url()));
+  test(
+    'page requests nothing from other hosts',
+    { tag: '@IRIS-030' },
+    async ({ irisPage, page, systemURL }) => {
+      const origin = new URL(systemURL('iris')).origin;
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
 
-    await irisPage.open();
-    await irisPage.predict(TYPICAL_FLOWERS.virginica);
-    await expect(irisPage.predictedSpecies).toHaveText('Predicted species: virginica');
+      await irisPage.open();
+      await irisPage.predict(TYPICAL_FLOWERS.virginica);
+      await expect(irisPage.predictedSpecies).toHaveText('Predicted species: virginica');
 
-    expect(requested.length).toBeGreaterThan(0);
-    expect(requested.filter((url) => !url.startsWith(origin + '/'))).toEqual([]);
-  });
+      expect(requested.length).toBeGreaterThan(0);
+      expect(requested.filter((url) => !url.startsWith(origin + '/'))).toEqual([]);
+    },
+  );
 });

@@ -32,37 +32,49 @@ test.describe('Iris form validation', () => {
     const label = MEASUREMENT_LABELS[measurement];
 
     for (const { rule, value, message } of RULES) {
-      test(`${label}: ${rule} shows its message`, async ({ irisPage, page }) => {
-        const predictRequests: string[] = [];
-        page.on('request', (request) => {
-          if (request.url().endsWith('/predict')) predictRequests.push(request.url());
-        });
-        const input: MeasurementInput = { ...TYPICAL_FLOWERS.setosa, [measurement]: value };
+      test(
+        `${label}: ${rule} shows its message`,
+        {
+          tag: {
+            required: '@IRIS-031',
+            number: '@IRIS-032',
+            zero: '@IRIS-033',
+            negative: '@IRIS-033',
+            'too large': '@IRIS-034',
+          }[rule],
+        },
+        async ({ irisPage, page }) => {
+          const predictRequests: string[] = [];
+          page.on('request', (request) => {
+            if (request.url().endsWith('/predict')) predictRequests.push(request.url());
+          });
+          const input: MeasurementInput = { ...TYPICAL_FLOWERS.setosa, [measurement]: value };
 
-        await irisPage.predict(input);
+          await irisPage.predict(input);
 
-        const error = await irisPage.errorFor(measurement);
-        await expect(error).toHaveText(message(label));
-        await expect(error).toBeVisible();
-        await expect(irisPage.fields[measurement]).toHaveAttribute('aria-invalid', 'true');
-        await expect(irisPage.fields[measurement]).toBeFocused();
-        for (const other of MEASUREMENTS.filter((name) => name !== measurement)) {
-          await expect(await irisPage.errorFor(other)).toBeHidden();
-        }
-        await expect(irisPage.predictedSpecies).toBeEmpty();
-        expect(predictRequests).toEqual([]);
-      });
+          const error = await irisPage.errorFor(measurement);
+          await expect(error).toHaveText(message(label));
+          await expect(error).toBeVisible();
+          await expect(irisPage.fields[measurement]).toHaveAttribute('aria-invalid', 'true');
+          await expect(irisPage.fields[measurement]).toBeFocused();
+          for (const other of MEASUREMENTS.filter((name) => name !== measurement)) {
+            await expect(await irisPage.errorFor(other)).toBeHidden();
+          }
+          await expect(irisPage.predictedSpecies).toBeEmpty();
+          expect(predictRequests).toEqual([]);
+        },
+      );
     }
   }
 
-  test('30 cm, the maximum, is accepted', async ({ irisPage }) => {
+  test('30 cm, the maximum, is accepted', { tag: '@IRIS-034' }, async ({ irisPage }) => {
     await irisPage.predict({ ...TYPICAL_FLOWERS.virginica, sepalLength: '30' });
 
     await expect(irisPage.predictedSpecies).toHaveText(/^Predicted species: \w+$/);
     await expect(await irisPage.errorFor('sepalLength')).toBeHidden();
   });
 
-  test('focus goes to first invalid field', async ({ irisPage }) => {
+  test('focus goes to first invalid field', { tag: '@IRIS-035' }, async ({ irisPage }) => {
     await irisPage.predict({ sepalLength: '5', sepalWidth: '', petalLength: '0', petalWidth: '' });
 
     await expect(irisPage.fields.sepalWidth).toBeFocused();
@@ -73,7 +85,7 @@ test.describe('Iris form validation', () => {
     await expect(await irisPage.errorFor('petalWidth')).toHaveText('Petal width is required.');
   });
 
-  test('fixed value clears its message on blur', async ({ irisPage }) => {
+  test('fixed value clears its message on blur', { tag: '@IRIS-036' }, async ({ irisPage }) => {
     await irisPage.predict({ ...TYPICAL_FLOWERS.setosa, petalWidth: '-1' });
     const error = await irisPage.errorFor('petalWidth');
     await expect(error).toBeVisible();
