@@ -144,11 +144,6 @@ function toViolation(error: ErrorObject): SchemaViolation {
     case 'minItems':
     case 'minLength':
     case 'minProperties':
-      return {
-        ...base,
-        expected: `${error.keyword} ${String(params.limit)}`,
-        received: error.data,
-      };
     case 'maxItems':
     case 'maxLength':
     case 'maxProperties':

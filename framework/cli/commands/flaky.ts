@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
-import { DEFAULT_WINDOW, type FlakyTest } from '../../results/index.ts';
+import type { FlakyTest } from '../../results/index.ts';
+import { jsonOption, windowOption } from '../common-options.ts';
 import { wholeNumber } from '../option-parsers.ts';
 import { withStore } from '../open-store.ts';
 import { formatPercent, printJson, printTable, type Output } from '../output.ts';
@@ -24,19 +25,14 @@ export function registerFlakyCommand(program: Command, output: Output): void {
     .description(
       'List flaky tests: failed then passed on retry, or both passed and failed on one commit',
     )
-    .option(
-      '-w, --window <runs>',
-      'runs per test to look at, the newest',
-      wholeNumber(1, 1_000),
-      DEFAULT_WINDOW,
-    )
+    .addOption(windowOption())
     .option(
       '--min-runs <runs>',
       'fewest runs a test needs in the window to be listed',
       wholeNumber(1, 1_000),
       FLAKY_MIN_RUNS,
     )
-    .option('--json', 'print JSON instead of a table')
+    .addOption(jsonOption())
     .action(async (options: { window: number; minRuns: number; json?: boolean }) => {
       const flaky = await withStore((store) =>
         store.flakyTests({ window: options.window, minRuns: options.minRuns }),

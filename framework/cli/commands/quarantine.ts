@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import {
   DEFAULT_QUARANTINE_LIMIT,
   DEFAULT_QUARANTINE_MIN_RUNS,
-  DEFAULT_WINDOW,
   describeFlakiness,
   type QuarantineList,
 } from '../../results/index.ts';
+import { jsonOption, windowOption } from '../common-options.ts';
 import { rate, wholeNumber } from '../option-parsers.ts';
 import { withStore } from '../open-store.ts';
 import { formatPercent, printJson, printTable, type Output } from '../output.ts';
@@ -37,12 +37,7 @@ export function registerQuarantineCommand(program: Command, output: Output): voi
       rate,
       DEFAULT_QUARANTINE_LIMIT,
     )
-    .option(
-      '-w, --window <runs>',
-      'runs per test to look at, the newest',
-      wholeNumber(1, 1_000),
-      DEFAULT_WINDOW,
-    )
+    .addOption(windowOption())
     .option(
       '--min-runs <runs>',
       'fewest runs a test needs in the window',
@@ -50,7 +45,7 @@ export function registerQuarantineCommand(program: Command, output: Output): voi
       DEFAULT_QUARANTINE_MIN_RUNS,
     )
     .option('--write [file]', `write the list to a file (default ${QUARANTINE_FILE})`)
-    .option('--json', 'print JSON instead of a table')
+    .addOption(jsonOption())
     .action(async (options: QuarantineOptions) => {
       const flaky = await withStore((store) =>
         store.flakyTests({ window: options.window, minRuns: options.minRuns }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
-import { DEFAULT_SLOWEST_LIMIT, DEFAULT_WINDOW, type TestDurations } from '../../results/index.ts';
+import { DEFAULT_SLOWEST_LIMIT, type TestDurations } from '../../results/index.ts';
+import { jsonOption, windowOption } from '../common-options.ts';
 import { wholeNumber } from '../option-parsers.ts';
 import { withStore } from '../open-store.ts';
 import { formatDuration, printJson, printTable, type Output } from '../output.ts';
@@ -23,12 +24,7 @@ export function registerSlowestCommand(program: Command, output: Output): void {
     .description(
       'List the slowest tests by median duration of passed attempts, or those that got slower',
     )
-    .option(
-      '-w, --window <runs>',
-      'runs per test to look at, the newest',
-      wholeNumber(1, 1_000),
-      DEFAULT_WINDOW,
-    )
+    .addOption(windowOption())
     .option(
       '-n, --limit <count>',
       'number of tests to list',
@@ -39,7 +35,7 @@ export function registerSlowestCommand(program: Command, output: Output): void {
       '--by-change',
       'order by how much slower the newer half of the window is than the older half',
     )
-    .option('--json', 'print JSON instead of a table')
+    .addOption(jsonOption())
     .action(
       async (options: { window: number; limit: number; byChange?: boolean; json?: boolean }) => {
         const tests = await withStore((store) =>
