@@ -85,6 +85,8 @@ export default defineConfig<NovaWorkerOptions>({
     ['html', { open: 'never', outputFolder: 'reports/playwright' }],
     // `--list` runs no test; allure-playwright would still write a skipped result for each.
     ...(isListing ? [] : [allureReporter]),
+    // CI shards add a blob report for `playwright merge-reports`; `--reporter=blob` would drop the others.
+    ...(process.env.NOVA_BLOB_REPORT === '1' ? [['blob'] as ReporterDescription] : []),
   ],
 
   globalSetup: './framework/reporting/global-setup.ts',
