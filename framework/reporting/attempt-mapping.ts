@@ -24,6 +24,15 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI_ESCAPE, '');
 }
 
+/**
+ * Removes NUL characters, which PostgreSQL text columns reject ("invalid byte
+ * sequence for encoding UTF8: 0x00"): one in an error message would otherwise
+ * fail the whole batch of attempts.
+ */
+export function stripNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
 function limitLength(text: string): string {
   if (text.length <= MAX_ERROR_TEXT_LENGTH) return text;
   return `${text.slice(0, MAX_ERROR_TEXT_LENGTH)}\n… (truncated, ${text.length} characters in all)`;
@@ -117,9 +126,17 @@ export function mapAttempt(
   // result without them.
   const annotations = (result.annotations ?? test.annotations).map((annotation) =>
     annotation.description === undefined
-      ? { type: annotation.type }
-      : { type: annotation.type, description: annotation.description },
+      ? { type: stripNul(annotation.type) }
+      : { type: stripNul(annotation.type), description: stripNul(annotation.description) },
   );
+
+  // A quarantined test's failure is made expected so that it cannot fail the
+  // run. The store must still see a failure, or the test would look healthy and
+  // drop out of the next quarantine list.
+  const quarantinedFailure = annotations.some(
+    (annotation) => annotation.type === 'quarantined-failure',
+  );
+  const expectedStatus = quarantinedFailure ? 'passed' : test.expectedStatus;
 
   const attempt: AttemptRecord = {
     id: computeAttemptId({
@@ -135,15 +152,17 @@ export function mapAttempt(
     retry: result.retry,
     repeatEachIndex: test.repeatEachIndex,
     status: result.status,
-    expectedStatus: test.expectedStatus,
+    expectedStatus,
     startedAt: result.startTime,
     durationMs: Math.max(0, Math.round(result.duration)),
     workerIndex: result.workerIndex,
     attachments,
     annotations,
   };
-  if (errorMessage !== undefined) attempt.errorMessage = limitLength(stripAnsi(errorMessage));
-  if (errorStack !== undefined) attempt.errorStack = limitLength(stripAnsi(errorStack));
+  if (errorMessage !== undefined) {
+    attempt.errorMessage = limitLength(stripNul(stripAnsi(errorMessage)));
+  }
+  if (errorStack !== undefined) attempt.errorStack = limitLength(stripNul(stripAnsi(errorStack)));
 
   return { attempt, attachmentsToMeasure };
 }

@@ -19,7 +19,8 @@ export function clearAllureResults(projectDir: string): void {
     return;
   }
   const folder = resolve(projectDir, DEFAULT_RESULTS_DIR);
-  rmSync(folder, { recursive: true, force: true });
+  // Retries cover a file that another process writes while the folder is removed (ENOTEMPTY).
+  rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   log('emptied %s', folder);
 }
 

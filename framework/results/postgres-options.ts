@@ -40,9 +40,13 @@ export interface PostgresOptions {
  * because error messages about an invalid URL must not leak it either.
  */
 export function maskDatabaseUrl(url: string): string {
-  return url
-    .replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:@/?#]*):[^@/?#]*@/i, '$1:***@')
-    .replace(/([?&]password=)[^&#]*/i, '$1***');
+  // The password runs to the LAST "@" before the host, because an unencoded
+  // password may itself contain "@", "/", "#" or "?".
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+  const userInfo = withScheme
+    ? /^([a-z][a-z0-9+.-]*:\/\/[^:@/?#]*):.*@(?=[^@]*$)/i
+    : /^([^:@/?#]*):.*@(?=[^@]*$)/;
+  return url.replace(userInfo, '$1:***@').replace(/([?&]password=)[^&#]*/i, '$1***');
 }
 
 function parseInteger(

@@ -281,6 +281,7 @@ describe('nova arguments', () => {
       'expected a rate from 0 to 1 or a percentage such as 10%, received "150%"',
     ],
     [['runz'], "unknown command 'runz'"],
+    [['history', ' '], 'The <test> argument is empty. Pass a test id or part of its title.'],
     [['runs', '--colour'], "unknown option '--colour'"],
   ])('%j exits 2', async (args, message) => {
     const result = await nova(...args);

@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { computeTestId, loadQuarantineList } from '../../framework/results/index.ts';
+import {
+  computeTestId,
+  loadQuarantineList,
+  openResultsStore,
+} from '../../framework/results/index.ts';
 
 const REPOSITORY_ROOT = join(import.meta.dirname, '..', '..');
 const PLAYWRIGHT_CLI = join(REPOSITORY_ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
@@ -57,6 +61,7 @@ afterEach(async () => {
 
 async function runSuite(
   quarantinedTitles: string[],
+  options: { retries?: number; env?: NodeJS.ProcessEnv; reporter?: string } = {},
 ): Promise<{ exitCode: number; report: JsonReport }> {
   const quarantine = quarantinedTitles.map((title) => ({
     testId: computeTestId('tests/checkout.spec.ts', 'unit', ['checkout', title]),
@@ -71,8 +76,8 @@ async function runSuite(
     `import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './tests',
-  retries: 0,
-  reporter: [['json', { outputFile: 'report.json' }]],
+  retries: ${options.retries ?? 0},
+  reporter: [['json', { outputFile: 'report.json' }]${options.reporter ? `, [${JSON.stringify(options.reporter)}]` : ''}],
   projects: [{ name: 'unit', use: { quarantine: ${JSON.stringify(quarantine)} } }],
 });
 `,
@@ -82,7 +87,7 @@ export default defineConfig({
     execFile(
       process.execPath,
       [PLAYWRIGHT_CLI, 'test', '-c', join(dir, 'playwright.config.ts')],
-      { cwd: dir, env: { ...process.env, CI: '', NOVA_RESULTS: 'off' } },
+      { cwd: dir, env: { ...process.env, CI: '', NOVA_RESULTS: 'off', ...options.env } },
       (error) => resolve(error ? Number((error as { code?: number }).code ?? 1) : 0),
     );
   });
@@ -129,6 +134,36 @@ describe('quarantine', () => {
     const stable = testNamed(report, 'stable total');
     expect(stable.expectedStatus).toBe('passed');
     expect(stable.annotations.map((annotation) => annotation.type)).toEqual(['quarantined']);
+  });
+});
+
+describe('quarantine with retries', () => {
+  it('retries before the failure is expected', async () => {
+    const { exitCode, report } = await runSuite(['flaky total'], { retries: 1 });
+
+    expect(exitCode).toBe(0);
+    const flaky = testNamed(report, 'flaky total');
+    expect(flaky.results.map((result) => result.status)).toEqual(['failed', 'failed']);
+    expect(flaky.expectedStatus).toBe('failed');
+  });
+
+  it('store keeps the failure as a failure', async () => {
+    const databaseDir = join(dir, 'results-db');
+
+    const { exitCode } = await runSuite(['flaky total'], {
+      env: { NOVA_RESULTS: '', DATABASE_URL: '', NOVA_RESULTS_DB_DIR: databaseDir },
+      reporter: join(REPOSITORY_ROOT, 'framework', 'reporting', 'results-reporter.ts'),
+    });
+
+    expect(exitCode).toBe(0);
+    const store = await openResultsStore({ env: {}, dataDir: databaseDir });
+    try {
+      const [history] = await store.testHistory('flaky total');
+      expect(history?.attempts).toHaveLength(1);
+      expect(history?.attempts[0]).toMatchObject({ status: 'failed', expectedStatus: 'passed' });
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { computeAttemptId, stripAnsi } from '../../framework/reporting/attempt-mapping.ts';
+import {
+  stripNul,
+  computeAttemptId,
+  stripAnsi,
+} from '../../framework/reporting/attempt-mapping.ts';
 import { detectCiRun } from '../../framework/reporting/ci-run.ts';
 import {
   ResultsReporterOptionsError,
@@ -197,5 +201,12 @@ describe('formatSpoolNotice', () => {
         'postgres://nova:***@db:5432/nova: timeout), so 12 records (9 attempts) were spooled to ' +
         '.nova/spool/run-1-42.ndjson. Run `nova results replay` to load them into the database.\n',
     );
+  });
+});
+
+describe('stripNul', () => {
+  it('removes NUL characters only', () => {
+    expect(stripNul('bad \u0000 byte\u0000')).toBe('bad  byte');
+    expect(stripNul('plain text')).toBe('plain text');
   });
 });

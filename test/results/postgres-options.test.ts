@@ -24,6 +24,15 @@ describe('maskDatabaseUrl', () => {
     );
   });
 
+  it.each([
+    ['postgres://postgres:Se/cretB@127.0.0.1:1/x', 'postgres://postgres:***@127.0.0.1:1/x'],
+    ['postgres://postgres:p@ssWordL@127.0.0.1:1/x', 'postgres://postgres:***@127.0.0.1:1/x'],
+    ['postgres://u:a#b?c@h:5432/db?sslmode=require', 'postgres://u:***@h:5432/db?sslmode=require'],
+    ['user:pw@host/db', 'user:***@host/db'],
+  ])('masks unencoded characters in %s', (url, masked) => {
+    expect(maskDatabaseUrl(url)).toBe(masked);
+  });
+
   it('keeps a URL without password', () => {
     expect(maskDatabaseUrl('postgres://postgres@127.0.0.1:5432/db')).toBe(
       'postgres://postgres@127.0.0.1:5432/db',

@@ -22,6 +22,7 @@ export function registerHistoryCommand(program: Command, output: Output): void {
       if (selector.trim() === '') {
         throw new CommandFailure(
           'The <test> argument is empty. Pass a test id or part of its title.',
+          2,
         );
       }
       const histories = await withStore((store) =>
