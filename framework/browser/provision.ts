@@ -70,9 +70,13 @@ function failureCause(
 ): string | undefined {
   if (result.error === undefined && result.status === 0) return undefined;
 
-  const lastLine = (result.stderr ?? '').trim().split('\n').at(-1) ?? '';
-  const cause =
-    result.error?.message ?? (lastLine !== '' ? lastLine : `exit code ${String(result.status)}`);
+  // The first "Error:" (npm, Playwright) or "E:" (apt) line names the cause; the last
+  // lines are often a stack frame or a closing brace.
+  const lines = (result.stderr ?? '').split('\n').map((line) => line.trim());
+  const errorLine =
+    lines.find((line) => /^(Error|E):\s/.test(line)) ??
+    lines.filter((line) => /[a-z]{3}/i.test(line)).at(-1);
+  const cause = result.error?.message ?? errorLine ?? `exit code ${String(result.status)}`;
   log('%s failed: %s', command, cause);
   return cause.length > 160 ? `${cause.slice(0, 160)}…` : cause;
 }

@@ -16,6 +16,8 @@ export interface ListedTest {
   title: string;
   /** Tags with their leading `@`, including those of enclosing describes. */
   tags: string[];
+  /** True when every project skips the test (`test.skip`, `test.fixme`), so it covers nothing. */
+  skipped: boolean;
 }
 
 /** An error Playwright reported while loading the specs, such as a syntax error. */
@@ -126,6 +128,7 @@ interface JsonSpec {
   file: string;
   line: number;
   tags?: string[];
+  tests?: Array<{ expectedStatus?: string }>;
 }
 
 interface JsonSuite {
@@ -167,6 +170,9 @@ export function parseListing(json: string, configFile: string): TestListing {
         title: [...titles, spec.title].join(' › '),
         // The JSON reporter drops the leading @ of each tag.
         tags: (spec.tags ?? []).map((tag) => (tag.startsWith('@') ? tag : '@' + tag)),
+        skipped:
+          (spec.tests ?? []).length > 0 &&
+          (spec.tests ?? []).every((test) => test.expectedStatus === 'skipped'),
       });
     }
     for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);

@@ -121,8 +121,11 @@ describe('provisionChromium', () => {
     const aptChromium = join(folder, 'usr-bin', 'chromium');
     const run: CommandRunner = (command, args) => {
       commands.push([command, ...args].join(' '));
-      if (command === 'npx')
-        return { status: 1, error: undefined, stderr: 'getaddrinfo ENOTFOUND' };
+      if (command === 'npx') {
+        const stderr =
+          'Downloading Chromium\nError: getaddrinfo ENOTFOUND\n    at lookup (dns:1:1)\n}\n';
+        return { status: 1, error: undefined, stderr };
+      }
       if (args[0] === 'install') fakeBrowser(aptChromium, 'Chromium 156.0.8078.114');
       return { status: 0, error: undefined, stderr: '' };
     };
@@ -150,7 +153,7 @@ describe('provisionChromium', () => {
     expect(result.choice.source).toBe('provisioned-apt');
     expect(result.choice.executablePath).toBe(aptChromium);
     expect(result.attempts).toEqual([
-      '`npx playwright install chromium` failed (getaddrinfo ENOTFOUND)',
+      '`npx playwright install chromium` failed (Error: getaddrinfo ENOTFOUND)',
       '`apt-get install -y chromium` succeeded',
     ]);
   });

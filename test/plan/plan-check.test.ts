@@ -62,7 +62,7 @@ describe('nova plan check', () => {
     const testLine = lineOf(spec, "test('shows the receipt'");
     const caseLine = lineOf(cleanPlan(), '## DEMO-002');
     expect(result.stdout.split('\n')).toEqual([
-      `${PLAN}:${caseLine}: case DEMO-002 has type both, but no test is tagged @DEMO-002; add { tag: '@DEMO-002' } to the test that covers it, or change its type to manual.`,
+      `${PLAN}:${caseLine}: case DEMO-002 has type both, but no running test is tagged @DEMO-002; add { tag: '@DEMO-002' } to the test that covers it, or change its type to manual.`,
       `specs/shop.spec.ts:${testLine}: test "shows the receipt" is tagged @demo-002, but no test plan has case demo-002; write it as @DEMO-002; tags are case-sensitive.`,
       '',
     ]);
@@ -77,7 +77,24 @@ describe('nova plan check', () => {
 
     const line = lineOf(plan, '## DEMO-004');
     expect(result.stdout).toBe(
-      `${PLAN}:${line}: case DEMO-004 has type automated, but no test is tagged @DEMO-004; add { tag: '@DEMO-004' } to the test that covers it, or change its type to manual.\n`,
+      `${PLAN}:${line}: case DEMO-004 has type automated, but no running test is tagged @DEMO-004; add { tag: '@DEMO-004' } to the test that covers it, or change its type to manual.\n`,
+    );
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('fixme test covers no case', async () => {
+    const plan = cleanPlan() + '\n' + caseSection('DEMO-004', 'Card declined');
+    const spec = `import { test } from '@playwright/test';
+test.fixme('declines the card', { tag: '@DEMO-004' }, async () => {});
+test.skip('retries the card', { tag: '@DEMO-004' }, async () => {});
+`;
+    project = await createTempProject({ [PLAN]: plan, 'specs/declined.spec.ts': spec });
+
+    const result = await runNova(['plan', 'check'], project.dir);
+
+    const line = lineOf(plan, '## DEMO-004');
+    expect(result.stdout).toBe(
+      `${PLAN}:${line}: case DEMO-004 has type automated, but no running test is tagged @DEMO-004; add { tag: '@DEMO-004' } to the test that covers it, or change its type to manual.\n`,
     );
     expect(result.exitCode).toBe(1);
   });
