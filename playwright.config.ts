@@ -82,6 +82,7 @@ export default defineConfig<NovaWorkerOptions>({
     ['list'],
     // Every attempt to the results database: PGlite under .nova/results-db, or DATABASE_URL.
     ['./framework/reporting/results-reporter.ts'],
+    ['./framework/reporting/quarantine-summary-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'reports/playwright' }],
     // `--list` runs no test; allure-playwright would still write a skipped result for each.
     ...(isListing ? [] : [allureReporter]),

@@ -52,7 +52,12 @@ export async function checkPlans(options: PlanCheckOptions = {}): Promise<PlanCh
 
   const cases = plans.flatMap((plan) => plan.cases);
   const traceability = traceTests(cases, listing.tests, cwd);
-  problems.push(...traceability.problems);
+  // A spec that fails to load hides its tests, so every case it covers would
+  // read as untested: the load error alone is the problem to fix first.
+  const loaded = listing.errors.length === 0;
+  problems.push(
+    ...traceability.problems.filter((problem) => loaded || problem.kind !== 'untested-case'),
+  );
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { plans, tests: listing.tests, traceability, problems };

@@ -62,7 +62,7 @@ afterEach(async () => {
 async function runSuite(
   quarantinedTitles: string[],
   options: { retries?: number; env?: NodeJS.ProcessEnv; reporter?: string } = {},
-): Promise<{ exitCode: number; report: JsonReport }> {
+): Promise<{ exitCode: number; report: JsonReport; stdout: string }> {
   const quarantine = quarantinedTitles.map((title) => ({
     testId: computeTestId('tests/checkout.spec.ts', 'unit', ['checkout', title]),
     file: 'tests/checkout.spec.ts',
@@ -83,17 +83,23 @@ export default defineConfig({
 `,
   );
 
-  const exitCode = await new Promise<number>((resolve) => {
-    execFile(
-      process.execPath,
-      [PLAYWRIGHT_CLI, 'test', '-c', join(dir, 'playwright.config.ts')],
-      { cwd: dir, env: { ...process.env, CI: '', NOVA_RESULTS: 'off', ...options.env } },
-      (error) => resolve(error ? Number((error as { code?: number }).code ?? 1) : 0),
-    );
-  });
+  const { exitCode, stdout } = await new Promise<{ exitCode: number; stdout: string }>(
+    (resolve) => {
+      execFile(
+        process.execPath,
+        [PLAYWRIGHT_CLI, 'test', '-c', join(dir, 'playwright.config.ts')],
+        { cwd: dir, env: { ...process.env, CI: '', NOVA_RESULTS: 'off', ...options.env } },
+        (error, output) =>
+          resolve({
+            exitCode: error ? Number((error as { code?: number }).code ?? 1) : 0,
+            stdout: output,
+          }),
+      );
+    },
+  );
   const { readFile } = await import('node:fs/promises');
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as JsonReport;
-  return { exitCode, report };
+  return { exitCode, report, stdout };
 }
 
 function testNamed(report: JsonReport, title: string) {
@@ -164,6 +170,20 @@ describe('quarantine with retries', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('quarantine summary', () => {
+  it('lists quarantined failures at the end', async () => {
+    const { exitCode, stdout } = await runSuite(['flaky total', 'stable total'], {
+      reporter: join(REPOSITORY_ROOT, 'framework', 'reporting', 'quarantine-summary-reporter.ts'),
+    });
+
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain(
+      'nova: 1 quarantined test(s) failed; quarantine.json keeps them from failing the run:\n' +
+        '  unit › checkout.spec.ts › checkout › flaky total: flaky in 12 of 30 runs (40%)\n',
+    );
   });
 });
 
