@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import {
+  chromiumLaunchOptions,
+  loadBrowserChoice,
+  type BrowserChoice,
+} from '../../framework/browser/index.ts';
 import { buildAllureReport } from '../../framework/reporting/build-report.ts';
 import type { AllureReportBuild } from '../../framework/reporting/build-report.ts';
 import {
@@ -14,17 +18,8 @@ import {
   writeAllureResults,
 } from './allure-results-fixture.ts';
 
-// Debian's Chromium, the browser of the offline checks. Playwright's downloaded builds are not used.
-const CHROMIUM_PATH = '/usr/bin/chromium';
-
-// Switches that turn off Chromium's background networking, component updates, sync and QUIC,
-// which reduces the traffic that the browser itself sends while the page is checked.
-const OFFLINE_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+/** The project's own state folder, where `npm install` recorded the browser it found. */
+const STATE_DIR = join(import.meta.dirname, '..', '..', '.nova');
 
 // Covers the report build (a child process) and the browser start, on a loaded machine too.
 const TIMEOUT_MS = 60_000;
@@ -47,17 +42,9 @@ describe('offline report page', { timeout: TIMEOUT_MS }, () => {
   });
 
   it('renders from file:// with no network request', async () => {
-    expect(
-      existsSync(CHROMIUM_PATH),
-      `Chromium not found at ${CHROMIUM_PATH}. Install it with "apt-get install chromium" ` +
-        '(Debian package), then run this test again.',
-    ).toBe(true);
-
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: OFFLINE_ARGS,
-      chromiumSandbox: false,
-    });
+    // The browser the tests use, with the closed-network flags; a missing one fails with the fix.
+    const choice: BrowserChoice = loadBrowserChoice(STATE_DIR);
+    const browser = await chromium.launch(chromiumLaunchOptions(choice));
     try {
       const context = await browser.newContext();
       const requestedUrls: string[] = [];
