@@ -22,7 +22,7 @@ import type {
 } from '@playwright/test/reporter';
 
 import { createLogger } from '../logging/index.ts';
-import type { RunTotals, TestRecord } from '../results/index.ts';
+import { validateStoreSettings, type RunTotals, type TestRecord } from '../results/index.ts';
 import { mapAttempt, mapTest } from './attempt-mapping.ts';
 import { detectCiRun } from './ci-run.ts';
 import {
@@ -57,7 +57,7 @@ export function formatSpoolNotice(summary: WriterSummary, cwd: string): string {
   const lost =
     summary.lostRecords > 0 ? ` ${summary.lostRecords} records could not be written at all.` : '';
   return (
-    `[nova results] The results database was unreachable (${reason}), so ${summary.spooledRecords} records ` +
+    `[nova results] The results database could not be written (${reason}), so ${summary.spooledRecords} records ` +
     `(${summary.spooledAttempts} attempts) were spooled to ${file}.${lost} ` +
     'Run `nova results replay` to load them into the database.\n'
   );
@@ -103,7 +103,11 @@ export default class ResultsReporter implements Reporter {
     const configDir = (rawOptions as { configDir?: unknown } | undefined)?.configDir;
     this.#configDir = typeof configDir === 'string' ? configDir : this.#cwd;
 
-    if (this.#options.enabled) this.#runId = resolveRunId(process.env, detectCiRun(process.env));
+    if (this.#options.enabled) {
+      // An invalid setting is the user's to fix, not a database outage: it stops the run here.
+      validateStoreSettings();
+      this.#runId = resolveRunId(process.env, detectCiRun(process.env));
+    }
   }
 
   printsToStdio(): boolean {

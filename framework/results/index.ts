@@ -1,5 +1,6 @@
 /** Public API of the results store. Other folders import only this file. */
 export { openResultsStore } from './store.ts';
+export { validateStoreSettings } from './open-database.ts';
 export type { ResultsStore, ResultsStoreOptions } from './store.ts';
 export type { BackendName } from './database.ts';
 export { DEFAULT_PGLITE_DIR } from './pglite-database.ts';

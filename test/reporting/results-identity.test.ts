@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { validateStoreSettings } from '../../framework/results/index.ts';
 import {
   stripNul,
   computeAttemptId,
@@ -197,7 +198,7 @@ describe('formatSpoolNotice', () => {
     );
 
     expect(notice).toBe(
-      '[nova results] The results database was unreachable (Failed to connect to PostgreSQL at ' +
+      '[nova results] The results database could not be written (Failed to connect to PostgreSQL at ' +
         'postgres://nova:***@db:5432/nova: timeout), so 12 records (9 attempts) were spooled to ' +
         '.nova/spool/run-1-42.ndjson. Run `nova results replay` to load them into the database.\n',
     );
@@ -208,5 +209,19 @@ describe('stripNul', () => {
   it('removes NUL characters only', () => {
     expect(stripNul('bad \u0000 byte\u0000')).toBe('bad  byte');
     expect(stripNul('plain text')).toBe('plain text');
+  });
+});
+
+describe('validateStoreSettings', () => {
+  it('rejects an invalid pool size', () => {
+    expect(() =>
+      validateStoreSettings({
+        env: { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/nova', NOVA_DB_POOL_SIZE: '0' },
+      }),
+    ).toThrow('NOVA_DB_POOL_SIZE must be an integer from 1 to 100, received "0".');
+  });
+
+  it('accepts the embedded default', () => {
+    expect(() => validateStoreSettings({ env: {} })).not.toThrow();
   });
 });

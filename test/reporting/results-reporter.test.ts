@@ -32,7 +32,7 @@ const REPORTER = join(REPOSITORY_ROOT, 'framework', 'reporting', 'results-report
 
 const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const UNREACHABLE_DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nova';
-const SPOOL_NOTICE = /^\[nova results\] The results database was unreachable/;
+const SPOOL_NOTICE = /^\[nova results\] The results database could not be written/;
 
 /** Variables that would change the run id, the backend or Playwright's behaviour. */
 const VARIABLES_TO_CLEAR = [

@@ -15,7 +15,7 @@ export function registerResultsCommands(program: Command, output: Output): void 
   results
     .command('replay')
     .description(
-      'Write spooled records (kept when the database was unreachable during a run) into the results store; replaying twice adds nothing',
+      'Write spooled records (kept when the database could not be written during a run) into the results store; replaying twice adds nothing',
     )
     .option('--spool <dir>', 'folder of .ndjson spool files', DEFAULT_SPOOL_DIR)
     .option('--json', 'print JSON instead of a summary')
