@@ -23,6 +23,8 @@ import type {
   TestRecord,
 } from '../../framework/results/index.ts';
 
+import { makeAttempt, makeTest } from '../results/records-fixture.ts';
+
 const REPOSITORY_ROOT = join(import.meta.dirname, '..', '..');
 const PLAYWRIGHT_CLI = join(REPOSITORY_ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const REPORTER = join(REPOSITORY_ROOT, 'framework', 'reporting', 'results-reporter.ts');
@@ -39,33 +41,17 @@ const SHARD: ShardRecord = {
   startedAt: RUN.startedAt,
 };
 
-function testRecord(index: number): TestRecord {
-  return {
-    id: `test-${index}`,
-    file: 'a.spec.ts',
-    project: 'api',
-    titlePath: [`case ${index}`],
-    tags: [],
-  };
-}
+const testRecord = (index: number): TestRecord =>
+  makeTest(`test-${index}`, [`case ${index}`], 'a.spec.ts');
 
-function attempt(index: number): AttemptRecord {
-  return {
+const attempt = (index: number): AttemptRecord =>
+  makeAttempt({
     id: `attempt-${index}`,
     runId: RUN.id,
     testId: `test-${index}`,
-    shardIndex: 1,
-    retry: 0,
-    repeatEachIndex: 0,
-    status: 'passed',
-    expectedStatus: 'passed',
     startedAt: new Date('2026-01-02T03:04:06.000Z'),
     durationMs: 12,
-    workerIndex: 0,
-    attachments: [],
-    annotations: [],
-  };
-}
+  });
 
 /**
  * A worker that speaks the store protocol, confirms the first batch of
