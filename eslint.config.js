@@ -29,8 +29,8 @@ export default tseslint.config(
     },
   },
   {
-    // The layers: the framework knows no system under test, page object or spec,
-    // and a system under test knows nothing of the framework that tests it.
+    // The layers: the framework imports no system under test, page object or spec,
+    // and a system under test imports nothing from the framework that tests it.
     files: ['framework/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -13,7 +13,7 @@ export interface SchemaViolation {
   path: string;
   /** The JSON Schema keyword that failed, for example `type` or `maximum`. */
   rule: string;
-  /** What the schema demands, for example `<= 30` or `type number`. */
+  /** The schema's requirement, for example `<= 30` or `type number`. */
   expected: string;
   /** The value found there, or `undefined` for a missing property. */
   received: unknown;
@@ -58,9 +58,9 @@ function compile(ajv: Ajv, schema: AnySchema): ValidateFunction {
   const cached = compiled.get(schema);
   if (cached) return cached;
 
-  // Ajv registers every schema under its $id. An equal copy (a schema module
-  // loaded twice) reuses that validator; a different schema under the same $id
-  // is an error, because validating against the old one would pass silently.
+  // Ajv registers every schema under its $id. An equal copy, such as a schema
+  // module loaded twice, reuses that validator. A different schema under the
+  // same $id is an error, because validating against the old one would pass silently.
   const { $id } = schema as { $id?: unknown };
   if (typeof $id === 'string') {
     const known = ajv.getSchema($id);
@@ -168,13 +168,13 @@ export function checkSchema(schema: AnySchema, value: unknown, ajv: Ajv = shared
   if (valid) return { valid: true, violations: [] };
 
   const violations = (validate.errors ?? [])
-    // `if`/`then` failures repeat what their own sub-errors say.
+    // An `if`/`then` failure repeats the errors of its own sub-schemas.
     .filter((error) => error.keyword !== 'if')
     .map(toViolation);
   return { valid: false, violations };
 }
 
-/** A short name for a schema in messages: its `$id` or `title`, if any. */
+/** Returns a short name for a schema in messages: its `$id` or `title`, if any. */
 export function describeSchema(schema: AnySchema): string | undefined {
   if (typeof schema === 'boolean') return undefined;
   const { $id, title } = schema as { $id?: unknown; title?: unknown };

@@ -1,4 +1,4 @@
-/** Where the chosen Chromium came from, in the order they are tried. */
+/** Origin of the chosen Chromium; the values are listed in the order they are tried. */
 export type BrowserSource =
   'playwright' | 'env' | 'system' | 'provisioned-playwright' | 'provisioned-apt';
 

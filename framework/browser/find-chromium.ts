@@ -55,7 +55,7 @@ export function findOnPath(
 }
 
 /**
- * What `--version` prints for Chromium-based browsers: "Chromium 156.0…",
+ * First line of `--version` for Chromium-based browsers: "Chromium 156.0…",
  * "Google Chrome 131.0…", "Microsoft Edge 131.0…", "Brave Browser 1.73…".
  */
 const CHROMIUM_VERSION_LINE = /\b(Chromium|Chrome|Edge|Brave)\b.*\d+\.\d+/i;
@@ -140,7 +140,7 @@ export function findEnvChromium(env: NodeJS.ProcessEnv = process.env): BrowserCh
   return choice;
 }
 
-/** The first system Chromium or Chrome that starts. */
+/** Returns the first system Chromium or Chrome that starts. */
 export function findSystemChromium(
   env: NodeJS.ProcessEnv = process.env,
 ): BrowserChoice | undefined {

@@ -6,7 +6,7 @@ export interface CiProblem {
   line: number;
   /** 1-based column, when the checker reports one. */
   column?: number;
-  /** What is wrong, with the value involved and the fix where the checker knows it. */
+  /** What is wrong, with the value involved and the fix where the checker can tell. */
   message: string;
   /** Which checker found it, for example `actionlint` or `compose-schema`. */
   source: string;

@@ -1,6 +1,6 @@
 /**
  * An error a command reports to the user as it is, without a stack trace:
- * the message already says what went wrong and what to do.
+ * the message already states what went wrong and what to do.
  */
 export class CommandFailure extends Error {
   override readonly name = 'CommandFailure';

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 
-/** Where command output goes; replaceable so that tests can capture it. */
+/** Destination of command output, replaceable so that tests can capture it. */
 export interface Output {
   write(text: string): void;
 }

@@ -1,6 +1,6 @@
 /**
  * An invalid setting, found at start-up before any test or server runs. Its
- * message says what to change, so its stack is left out of the output: the
+ * message names what to change, so its stack is left out of the output: the
  * frames inside playwright.config.ts would only bury that message.
  */
 export class ConfigError extends Error {

@@ -1,7 +1,7 @@
 import { ConfigError } from './config-error.ts';
 import { environmentPrefix, type SystemEndpoint } from './systems.ts';
 
-/** How a system's health URL responded to one probe. */
+/** The outcome of one probe of a system's health URL. */
 export type HealthProbe =
   | { state: 'healthy'; status: number }
   | { state: 'unhealthy'; status: number }
@@ -47,10 +47,10 @@ export interface PreflightOptions {
 }
 
 /**
- * Checks every system before Playwright starts any of them, so that a busy
- * port, a hung process or a dead `NOVA_<NAME>_URL` fails in seconds with a
- * message that names the variable to change, instead of hanging or failing
- * every test with ECONNREFUSED.
+ * Checks every system before Playwright starts any of them. A busy port, a
+ * hung process or a dead `NOVA_<NAME>_URL` then fails in seconds with a
+ * message that names the variable to change. Without the check, the run hangs
+ * or every test fails with ECONNREFUSED.
  */
 export async function checkSystems(
   systems: Record<string, SystemEndpoint>,

@@ -1,6 +1,6 @@
 import { ConfigError } from './config-error.ts';
 
-/** How one system under test is started and checked, as declared in nova.config.ts. */
+/** The start command and health check of one system under test, as declared in nova.config.ts. */
 export interface SystemDefinition {
   /** Shell command that starts the system; `{port}` is replaced by the port. */
   command: string;
@@ -12,7 +12,7 @@ export interface SystemDefinition {
   startTimeoutMs?: number;
 }
 
-/** Where a system under test runs for this run, after environment overrides. */
+/** The location of a system under test for this run, after environment overrides. */
 export interface SystemEndpoint {
   name: string;
   /** Base URL without a trailing slash, for example `http://127.0.0.1:3101`. */

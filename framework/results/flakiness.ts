@@ -5,7 +5,7 @@
  */
 import type { AttemptStatus } from './records.ts';
 
-/** How one test ended in one run, from its attempts. */
+/** The outcome of one test in one run, from its attempts. */
 export type RunOutcome = 'passed' | 'flaky' | 'failed' | 'skipped';
 
 /** A test's attempts in one run, as the store returns them. */

@@ -9,7 +9,7 @@ export interface QuarantineEntry {
   project: string;
   title: string;
   flakeRate: number;
-  /** Why it is quarantined, shown in the report, for example "flaky in 4 of 30 runs (13%)". */
+  /** Reason for the quarantine, shown in the report, for example "flaky in 4 of 30 runs (13%)". */
   reason: string;
 }
 

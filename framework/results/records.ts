@@ -18,7 +18,7 @@ export interface RunTotals {
 }
 
 /**
- * One run. All shards of one CI run share `id`; each shard reports its own
+ * One run. All shards of one CI run share `id`. Each shard reports its own
  * part through `ShardRecord`, and the run's totals are the sum of its shards.
  */
 export interface RunRecord {

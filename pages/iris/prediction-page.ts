@@ -45,7 +45,7 @@ export class IrisPredictionPage {
     await this.page.goto(`${this.baseURL}/`);
   }
 
-  /** The inline message under one field, found through its `aria-describedby` link. */
+  /** Returns the inline message under one field, found through its `aria-describedby` link. */
   async errorFor(measurement: Measurement): Promise<Locator> {
     const describedBy = await this.fields[measurement].getAttribute('aria-describedby');
     if (describedBy === null) {

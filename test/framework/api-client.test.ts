@@ -8,7 +8,7 @@ let server: Server;
 let baseURL: string;
 
 beforeAll(async () => {
-  // Echoes the request body length, so that the test sees what was sent.
+  // Echoes the request body length, so that the test can check what was sent.
   server = createServer((request, response) => {
     let length = 0;
     request.on('data', (chunk: Buffer) => (length += chunk.length));

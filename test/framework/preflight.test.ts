@@ -17,7 +17,7 @@ afterEach(async () => {
   );
 });
 
-/** Starts an HTTP server on 127.0.0.1 that answers every request with `status`. */
+/** Starts an HTTP server on 127.0.0.1 that responds to every request with `status`. */
 async function httpServer(status: number): Promise<number> {
   const server = createServer((_, response) => response.writeHead(status).end('{}'));
   servers.push(server);
@@ -25,7 +25,7 @@ async function httpServer(status: number): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** Starts a TCP server that accepts connections and never answers. */
+/** Starts a TCP server that accepts connections and never responds. */
 async function silentServer(): Promise<number> {
   const server = createTcpServer((socket) => sockets.push(socket));
   servers.push(server);
@@ -33,7 +33,7 @@ async function silentServer(): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** A port that was free a moment ago: listen on 0, read the port, close. */
+/** Returns a port that was free a moment ago: listens on 0, reads the port, closes. */
 async function freePort(): Promise<number> {
   const server = createTcpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -119,7 +119,8 @@ export interface CliResult {
 export function runNova(args: string[], cwd: string): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [NOVA, ...args], { cwd }, (error, stdout, stderr) => {
-      const exitCode = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      let exitCode = 0;
+      if (error !== null) exitCode = typeof error.code === 'number' ? error.code : 1;
       resolve({ exitCode, stdout, stderr });
     });
   });

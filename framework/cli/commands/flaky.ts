@@ -14,7 +14,7 @@ export function outcomeStrip(test: FlakyTest): string {
 
 /**
  * A test that failed and then passed on retry is flaky on that evidence alone,
- * so one run is enough to list it. Quarantine asks for more runs, because it
+ * so one run is enough to list it. Quarantine requires more runs, because it
  * acts on the rate.
  */
 const FLAKY_MIN_RUNS = 1;

@@ -6,7 +6,7 @@ import { CommandFailure } from '../command-failure.ts';
 import { withStore } from '../open-store.ts';
 import { printJson, type Output } from '../output.ts';
 
-/** Where the results reporter spools records it could not write. */
+/** Folder where the results reporter spools records it could not write. */
 export const DEFAULT_SPOOL_DIR = '.nova/spool';
 
 export function registerResultsCommands(program: Command, output: Output): void {

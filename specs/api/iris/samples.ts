@@ -9,7 +9,7 @@ export interface IrisSample {
   petalWidth: number;
 }
 
-/** The 150 rows of Fisher's Iris data set with their true species. */
+/** Loads the 150 rows of Fisher's Iris data set with their true species. */
 export function loadIrisRows(): Array<{ sample: IrisSample; species: Species }> {
   const classes = getClasses() as Species[];
   return getNumbers().map((row, index) => {
