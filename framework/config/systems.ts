@@ -76,6 +76,23 @@ export function parseBaseURL(value: string, variable: string): URL {
   return url;
 }
 
+/**
+ * `NOVA_PORT_OFFSET` shifts every default port, so that two checkouts (or two
+ * people on one machine) can run their systems side by side without setting
+ * a port per system. An explicit `NOVA_<NAME>_PORT` is taken as given.
+ */
+export function parsePortOffset(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const offset = Number(value);
+  if (!/^\d+$/.test(value.trim()) || offset > 60_000) {
+    throw new ConfigError(
+      `NOVA_PORT_OFFSET must be a whole number from 0 to 60000, received "${value}". ` +
+        `Example: NOVA_PORT_OFFSET=1000 moves the Iris API from 3101 to 4101.`,
+    );
+  }
+  return offset;
+}
+
 function validateDefinition(name: string, definition: SystemDefinition): void {
   if (!NAME_PATTERN.test(name)) {
     throw new ConfigError(
@@ -106,6 +123,7 @@ export function resolveSystems(
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, SystemEndpoint> {
   const endpoints: Record<string, SystemEndpoint> = {};
+  const portOffset = parsePortOffset(env.NOVA_PORT_OFFSET);
 
   for (const [name, definition] of Object.entries(definitions)) {
     validateDefinition(name, definition);
@@ -136,7 +154,10 @@ export function resolveSystems(
     const port =
       portValue !== undefined && portValue !== ''
         ? parsePort(portValue, `${prefix}_PORT`)
-        : definition.defaultPort;
+        : parsePort(
+            String(definition.defaultPort + portOffset),
+            `${prefix} default port + NOVA_PORT_OFFSET`,
+          );
     const baseURL = `http://127.0.0.1:${port}`;
     endpoints[name] = {
       name,

@@ -28,6 +28,33 @@ describe('resolveSystems', () => {
     expect(systems['data-pipeline']?.command).toBe('start 4000');
   });
 
+  it('shifts every default port by NOVA_PORT_OFFSET, but not an explicit port', () => {
+    const systems = resolveSystems(definitions, {
+      NOVA_PORT_OFFSET: '1000',
+      NOVA_DATA_PIPELINE_PORT: '4000',
+    });
+
+    expect(systems.iris?.baseURL).toBe('http://127.0.0.1:4101');
+    expect(systems.iris?.command).toBe('npm run sut:iris -- --port 4101');
+    expect(systems['data-pipeline']?.baseURL).toBe('http://127.0.0.1:4000');
+  });
+
+  it.each(['-5', 'abc', '70000', '1.5'])('rejects NOVA_PORT_OFFSET=%s', (value) => {
+    expect(() => resolveSystems(definitions, { NOVA_PORT_OFFSET: value })).toThrow(
+      new RegExp(
+        `NOVA_PORT_OFFSET must be a whole number from 0 to 60000, received "${value.replace('.', '\\.')}"`,
+      ),
+    );
+  });
+
+  it('rejects an offset that pushes a default port past 65535', () => {
+    const high = { iris: { ...definitions.iris, defaultPort: 65_000 } };
+
+    expect(() => resolveSystems(high, { NOVA_PORT_OFFSET: '1000' })).toThrow(
+      /NOVA_IRIS default port \+ NOVA_PORT_OFFSET must be a TCP port from 1 to 65535, received "66000"/,
+    );
+  });
+
   it('targets a running deployment with NOVA_<NAME>_URL', () => {
     const systems = resolveSystems(definitions, {
       NOVA_IRIS_URL: 'https://iris.test.example/api/',
