@@ -24,7 +24,8 @@ try {
   const { choice, attempts } = provisionChromium({ onProgress: (line) => console.log(line) });
   const path = writeBrowserChoice(stateDir, choice);
 
-  const how = attempts.length > 0 ? `no Chromium was installed: ${attempts.join(', ')}. ` : '';
+  const how =
+    attempts.length > 0 ? `no Chromium was found, so it tried: ${attempts.join('; ')}. ` : '';
   const ignoredEnv =
     choice.source === 'playwright' && process.env[CHROMIUM_ENV]
       ? ` (${CHROMIUM_ENV} is ignored because Playwright's own build comes first)`
