@@ -30,3 +30,62 @@ export {
   type VisualComparison,
   type VisualRegion,
 } from './layer-attachments.ts';
+export { REDACTED, Redactor, secretValuesOf } from './redact.ts';
+export { BugFiler, type FilerOptions, type SyncResult } from './filer.ts';
+export { GitHubClient, type GitHubClientOptions, type IssueRef } from './github-client.ts';
+export {
+  DEFAULT_GITHUB_API_URL,
+  GitHubSettingsError,
+  resolveGitHubSettings,
+  type GitHubSettings,
+} from './github-settings.ts';
+export {
+  MAX_BODY_LENGTH,
+  draftFileName,
+  fingerprintFromBody,
+  fingerprintMarker,
+  renderCloseComment,
+  renderIssueBody,
+  renderRunComment,
+  runMarker,
+  truncateBody,
+  type BugReport,
+  type FailureReport,
+  type RunInfo,
+  type StepNode,
+} from './issue-content.ts';
+export {
+  MAX_TITLE_LENGTH,
+  issueTitleOf,
+  kindOf,
+  labelsOf,
+  layerOf,
+  symptomOf,
+  type BugKind,
+  type BugLayer,
+} from './classify.ts';
+export {
+  bugsToSync,
+  completeRunIds,
+  countPassingRun,
+  getBug,
+  listBugs,
+  recordBugs,
+  runStatus,
+  type BugState,
+  type StoredBug,
+} from './bug-store.ts';
+export {
+  flakyTestsByHistory,
+  groupFailures,
+  renderDraft,
+  runBugStep,
+  type BugStepResult,
+} from './bug-step.ts';
+export {
+  DEFAULT_BRANCH,
+  DEFAULT_PASSES_TO_CLOSE,
+  BugStepOptionsError,
+  resolveBugStepOptions,
+  type BugStepOptions,
+} from './bug-settings.ts';
