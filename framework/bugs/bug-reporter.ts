@@ -28,6 +28,7 @@ import {
   currentRunId,
   detectCiRun,
   resolveRunId,
+  resolveRunIdentity,
   titlePathOf,
   toPortableRelativePath,
 } from '../reporting/index.ts';
@@ -80,6 +81,9 @@ export default class BugReporter implements Reporter {
   #configDir = process.cwd();
   #outputDir = resolve('test-results');
   #shardIndex = 1;
+  #playwrightVersion = '';
+  #projectNames: string[] = [];
+  #workers = 1;
   readonly #failures: PendingFailure[] = [];
 
   /** Validates the options and the GitHub settings, so that a mistake stops the run before any test. */
@@ -98,6 +102,9 @@ export default class BugReporter implements Reporter {
     if (config.configFile) this.#configDir = dirname(config.configFile);
     this.#outputDir = config.projects[0]?.outputDir ?? this.#outputDir;
     this.#shardIndex = config.shard?.current ?? 1;
+    this.#playwrightVersion = config.version;
+    this.#projectNames = config.projects.map((project) => project.name);
+    this.#workers = config.workers;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -260,6 +267,11 @@ export default class BugReporter implements Reporter {
     return reports;
   }
 
+  /**
+   * Reads the run's commit, branch, link and environment from the store.
+   * When the results reporter could not write them (it spooled its records),
+   * they come from the CI variables and git, as that reporter finds them.
+   */
   async #runInfo(db: Database | undefined, runId: string): Promise<RunInfo> {
     const row = db
       ? (
@@ -271,12 +283,29 @@ export default class BugReporter implements Reporter {
           }>('SELECT git_commit, git_branch, run_url, environment FROM runs WHERE id = $1', [runId])
         ).rows[0]
       : undefined;
+    const detected = resolveRunIdentity({
+      env: process.env,
+      cwd: this.#configDir,
+      startedAt: new Date(),
+      runId: { id: runId, source: 'NOVA_RUN_ID' },
+      facts: {
+        playwrightVersion: this.#playwrightVersion,
+        projectNames: this.#projectNames,
+        workers: this.#workers,
+      },
+    }).run;
+    const commit = row?.git_commit ?? detected.gitCommit;
+    const branch = row?.git_branch ?? detected.gitBranch;
+    const url = row?.run_url ?? detected.runUrl;
     return {
       id: runId,
-      ...(row?.git_commit ? { commit: row.git_commit } : {}),
-      ...(row?.git_branch ? { branch: row.git_branch } : {}),
-      ...(row?.run_url ? { url: row.run_url } : {}),
-      environment: row?.environment ?? { node: process.version },
+      ...(commit ? { commit } : {}),
+      ...(branch ? { branch } : {}),
+      ...(url ? { url } : {}),
+      environment:
+        row?.environment && Object.keys(row.environment).length > 0
+          ? row.environment
+          : detected.environment,
     };
   }
 }

@@ -108,8 +108,12 @@ export async function recordBugs(
 ): Promise<void> {
   // The run row normally comes from the results reporter; this keeps the foreign keys valid without it.
   await db.query(
-    'INSERT INTO runs (id, started_at) VALUES ($1, now()) ON CONFLICT (id) DO NOTHING',
-    [run.id],
+    `INSERT INTO runs (id, started_at, git_commit, git_branch, run_url) VALUES ($1, now(), $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET
+       git_commit = COALESCE(runs.git_commit, EXCLUDED.git_commit),
+       git_branch = COALESCE(runs.git_branch, EXCLUDED.git_branch),
+       run_url = COALESCE(runs.run_url, EXCLUDED.run_url)`,
+    [run.id, run.commit ?? null, run.branch ?? null, run.url ?? null],
   );
 
   for (const { report, body } of bugs) {

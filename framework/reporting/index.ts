@@ -23,4 +23,4 @@ export { clearAllureResults } from './global-setup.ts';
 export { currentRunId, setCurrentRunId } from './current-run.ts';
 export { computeAttemptId, titlePathOf, toPortableRelativePath } from './attempt-mapping.ts';
 export { detectCiRun } from './ci-run.ts';
-export { resolveRunId } from './run-identity.ts';
+export { resolveRunId, resolveRunIdentity } from './run-identity.ts';

@@ -113,6 +113,9 @@ export class GitHubStandIn {
   #url = '';
   #clock = Date.UTC(2026, 11, 4, 22, 0, 0);
 
+  /** Milliseconds every write waits before it is applied, to widen the window of races between filers. */
+  writeDelayMs = 0;
+
   constructor(options: { token: string; owner?: string; repo?: string }) {
     this.token = options.token;
     this.owner = options.owner ?? 'octo-org';
@@ -142,6 +145,11 @@ export class GitHubStandIn {
   /** Makes the next matching requests fail. */
   inject(fault: Fault): void {
     this.#faults.push({ ...fault, left: fault.times ?? 1 });
+  }
+
+  /** Drops the faults still waiting: the service has recovered. */
+  clearFaults(): void {
+    this.#faults = [];
   }
 
   commentsOf(issueNumber: number): StoredComment[] {
@@ -368,6 +376,9 @@ export class GitHubStandIn {
       }
     }
 
+    if (this.writeDelayMs > 0 && method !== 'GET') {
+      await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
+    }
     const result = this.#route(method, route, matched.match, url, input);
     if (fault?.kind === 'reset-after-write') {
       // The change is made, but the answer is lost: the client cannot tell whether it happened.
