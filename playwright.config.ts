@@ -79,6 +79,8 @@ export default defineConfig<NovaWorkerOptions>({
   expect: { timeout: 5_000 },
 
   reporter: [
+    // First, so that every reporter after it gets test results without secrets.
+    ['./framework/bugs/redaction-reporter.ts'],
     ['list'],
     // Every attempt to the results database: PGlite under .nova/results-db, or DATABASE_URL.
     ['./framework/reporting/results-reporter.ts'],

@@ -7,11 +7,11 @@
  * reporter: [['./framework/reporting/results-reporter.ts'], ['./framework/bugs/bug-reporter.ts']],
  * ```
  *
- * With `GITHUB_TOKEN` set it files the bugs right away; without it the bugs
+ * With `GITHUB_TOKEN` set it files the bugs right away. Without it the bugs
  * stay drafts in the store and in `nova-bugs/*.md` in the output folder, and
  * `nova bugs sync` files them later. A failure of the bug step never fails the run.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type {
   FullConfig,
@@ -27,12 +27,19 @@ import {
   computeAttemptId,
   currentRunId,
   detectCiRun,
+  replaySpool,
+  SPOOL_FILE_EXTENSION,
   resolveRunId,
   resolveRunIdentity,
   titlePathOf,
   toPortableRelativePath,
 } from '../reporting/index.ts';
-import { computeTestId, openResultsDatabase, type Database } from '../results/index.ts';
+import {
+  computeTestId,
+  openResultsDatabase,
+  openResultsStore,
+  type Database,
+} from '../results/index.ts';
 import { countPassingRun } from './bug-store.ts';
 import { resolveBugStepOptions, type ResolvedBugStepOptions } from './bug-settings.ts';
 import { runBugStep } from './bug-step.ts';
@@ -187,6 +194,7 @@ export default class BugReporter implements Reporter {
     let db: Database | undefined;
     if (process.env.NOVA_RESULTS?.trim().toLowerCase() !== 'off') {
       try {
+        await this.#replaySpool();
         db = await openResultsDatabase();
       } catch (error) {
         process.stderr.write(
@@ -235,6 +243,28 @@ export default class BugReporter implements Reporter {
       process.stderr.write(formatSyncSummary(sync, `${this.#github.owner}/${this.#github.repo}`));
     } finally {
       await db?.close();
+    }
+  }
+
+  /**
+   * Loads records that the results reporter spooled, because it could not
+   * reach the database in time, as `nova results replay` would. The bug step
+   * needs the run's attempts to count passing runs, and replaying twice adds nothing.
+   */
+  async #replaySpool(): Promise<void> {
+    const spoolDir = resolve(this.#options.spoolDir);
+    const files = await readdir(spoolDir).catch(() => [] as string[]);
+    if (!files.some((file) => file.endsWith(SPOOL_FILE_EXTENSION))) return;
+
+    const store = await openResultsStore();
+    try {
+      const replayed = await replaySpool({ spoolDir, store });
+      log('replayed %d attempts of %d runs from %s', replayed.attempts, replayed.runs, spoolDir);
+      process.stderr.write(
+        `[nova bugs] Loaded ${replayed.inserted} spooled attempt(s) into the results database, so that this run's passes count.\n`,
+      );
+    } finally {
+      await store.close();
     }
   }
 

@@ -23,9 +23,12 @@ export interface BugStepOptions {
   /** Lock timings of the filer, in milliseconds. */
   lockWaitMs?: number;
   createRetryBaseMs?: number;
+  /** The results reporter's spool folder, replayed before bugs are counted (default `.nova/spool`). */
+  spoolDir?: string;
 }
 
 export interface ResolvedBugStepOptions {
+  spoolDir: string;
   enabled: boolean;
   draftsDir?: string;
   passesToClose: number;
@@ -118,6 +121,7 @@ export function resolveBugStepOptions(
   if (problems.length > 0) throw new BugStepOptionsError(problems.join('\n'));
   return {
     enabled: options.enabled !== false && env.NOVA_BUGS?.trim().toLowerCase() !== 'off',
+    spoolDir: options.spoolDir ?? '.nova/spool',
     ...(options.draftsDir ? { draftsDir: options.draftsDir } : {}),
     passesToClose,
     defaultBranch,

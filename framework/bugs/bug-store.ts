@@ -12,7 +12,7 @@ import type { BugReport, RunInfo } from './issue-content.ts';
 import { stripAnsi } from './normalise.ts';
 import type { Redactor } from './redact.ts';
 
-/** Longest occurrence message stored; the attempt itself keeps the full text. */
+/** Maximum length of a stored occurrence message; the attempt itself keeps the full text. */
 const MAX_STORED_MESSAGE_LENGTH = 4_000;
 
 export type BugState = 'open' | 'closed';
@@ -178,7 +178,7 @@ export async function recordBugs(
   }
 }
 
-/** Whether every shard of a run has ended, and the run's branch. */
+/** Reads whether every shard of a run has ended, and the run's branch, link and commit. */
 export async function runStatus(
   db: Queryable,
   runId: string,

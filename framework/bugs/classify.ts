@@ -15,7 +15,7 @@ export type BugKind = 'assertion' | 'timeout' | 'network' | 'exception' | 'visua
 
 const LAYERS: readonly BugLayer[] = ['ui', 'api', 'visual', 'load', 'data'];
 
-/** Longest issue title kept; GitHub allows 256 characters, and a list shows about 80. */
+/** Maximum length of an issue title, so that it stays readable in an issue list. */
 export const MAX_TITLE_LENGTH = 120;
 
 /**

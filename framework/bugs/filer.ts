@@ -3,8 +3,8 @@
  * comments once per run that saw a bug again, reopens, closes fixed bugs and
  * swaps the `bug` label for `flaky`. Each bug is handled under its lock in
  * the store, so concurrent filers (shards, overlapping runs) never open two
- * issues for one fingerprint; the marker in issue bodies covers a store that
- * does not know the issue yet.
+ * issues for one fingerprint. A store without a record of the issue finds it
+ * by the marker in its body.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';

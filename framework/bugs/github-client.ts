@@ -3,7 +3,7 @@
  * plugin (GitHub's primary and secondary rate limits) and the retry plugin
  * (server errors and dropped connections). Creating an issue or a comment is
  * not repeated blindly: after a failure the filer looks for its hidden marker
- * first, because the request may have succeeded before the answer was lost.
+ * first, because the request may have succeeded before the response was lost.
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -17,7 +17,7 @@ import type { Redactor } from './redact.ts';
 
 const log = createLogger('bugs');
 
-/** An issue as the filer sees it. */
+/** The fields of an issue that the filer reads. */
 export interface IssueRef {
   number: number;
   url: string;

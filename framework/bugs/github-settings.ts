@@ -1,5 +1,5 @@
 /**
- * Where and how bugs are filed: `GITHUB_TOKEN`, `NOVA_GITHUB_REPO` (or the
+ * Bug-filing settings: `GITHUB_TOKEN`, `NOVA_GITHUB_REPO` (or the
  * `GITHUB_REPOSITORY` that GitHub Actions sets) and `GITHUB_API_URL` for
  * GitHub Enterprise Server. Without a token the bug step runs dry.
  */

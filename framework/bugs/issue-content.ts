@@ -16,7 +16,7 @@ import type { Redactor } from './redact.ts';
  */
 export const MAX_BODY_LENGTH = 65_536;
 
-/** Longest error message or stack shown in a body; the rest is in the run's report. */
+/** Maximum length of the error message or stack shown in a body; the rest is in the run's report. */
 const MAX_ERROR_LENGTH = 8_000;
 
 /** A `test.step` of the failed attempt, with its nested steps. */
@@ -53,7 +53,7 @@ export interface BugReport {
   kind: BugKind;
   labels: string[];
   flaky: boolean;
-  /** Why the bug counts as flaky, for the body; undefined when it does not. */
+  /** Reason the bug counts as flaky, for the body; undefined when it does not. */
   flakeReason?: string;
   failures: FailureReport[];
 }
@@ -206,7 +206,7 @@ function flakeLine(report: BugReport): string {
 
 /**
  * Cuts a body to GitHub's limit at a line end, closes a code block left open,
- * and says so in a note that keeps within the limit.
+ * and appends a note about the cut, within the limit.
  */
 export function truncateBody(body: string, note: string, max = MAX_BODY_LENGTH): string {
   if (body.length <= max) return body;

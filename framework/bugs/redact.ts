@@ -32,7 +32,7 @@ const HARMLESS_VALUES = new Set(['true', 'false', 'enabled', 'disabled', 'undefi
 const SECRET_FIELD =
   '(?:proxy-)?authorization|cookie|set-cookie|x-api-key|api[-_]?key|x-auth-token|auth[-_]?token|access[-_]?token|refresh[-_]?token|id[-_]?token|client[-_]?secret|secret|password|passwd|pwd|passphrase|token|private[-_]?key|session[-_]?id';
 
-/** A key of an object that holds a secret, such as `authorization` in a headers object. */
+/** A key whose value is a secret, such as `authorization` in a headers object. */
 const SECRET_FIELD_NAME = new RegExp(`^(?:${SECRET_FIELD})$`, 'i');
 
 /** Shapes of tokens, each replaced as a whole. */
@@ -105,7 +105,7 @@ export class Redactor {
       usable.length > 0 ? new RegExp(usable.map(escapeRegExp).join('|'), 'g') : undefined;
   }
 
-  /** Builds a redactor that knows the secret values of `env` (default `process.env`). */
+  /** Builds a redactor for the secret values of `env` (default `process.env`). */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): Redactor {
     return new Redactor(secretValuesOf(env));
   }

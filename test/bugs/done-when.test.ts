@@ -29,6 +29,7 @@ const REPOSITORY_ROOT = join(import.meta.dirname, '..', '..');
 const PLAYWRIGHT_CLI = join(REPOSITORY_ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
 const RESULTS_REPORTER = join(REPOSITORY_ROOT, 'framework', 'reporting', 'results-reporter.ts');
 const BUG_REPORTER = join(REPOSITORY_ROOT, 'framework', 'bugs', 'bug-reporter.ts');
+const REDACTION_REPORTER = join(REPOSITORY_ROOT, 'framework', 'bugs', 'redaction-reporter.ts');
 const NOVA = join(REPOSITORY_ROOT, 'bin', 'nova.js');
 
 /** A secret the tests leak on purpose; it is the value of a variable named like a secret. */
@@ -107,8 +108,8 @@ async function createProject(): Promise<string> {
 export default defineConfig({
   testDir: './tests',
   retries: 0,
-  workers: 2,
-  reporter: [['dot'], [${JSON.stringify(RESULTS_REPORTER)}], [${JSON.stringify(BUG_REPORTER)}, ${JSON.stringify(bugOptions)}]],
+  workers: 1,
+  reporter: [[${JSON.stringify(REDACTION_REPORTER)}], ['dot'], [${JSON.stringify(RESULTS_REPORTER)}], [${JSON.stringify(BUG_REPORTER)}, ${JSON.stringify(bugOptions)}]],
   projects: [{ name: 'api' }],
 });
 `,
@@ -230,16 +231,23 @@ describe('two seeded bugs end to end', () => {
       }),
     );
 
+    // What the runs printed, shown when an assertion on their results fails.
+    const printed = [...online.outputs, ...dry.outputs].join('\n').slice(-30_000);
+
     // Runs 1 and 2 fail, the passing runs 3 to 5 do not.
     expect(
       onlineRuns!.filter((_, index) => index !== 1 && index !== 3).map((result) => result.exitCode),
+      printed,
     ).toEqual([1, 1, 0, 0, 0]);
-    expect(dryRuns!.map((result) => result.exitCode)).toEqual([1, 1, 0, 0, 0]);
+    expect(
+      dryRuns!.map((result) => result.exitCode),
+      printed,
+    ).toEqual([1, 1, 0, 0, 0]);
 
     // Online: two issues after run 1, one comment on each after run 2, both closed after run 5.
-    expect(onlineRuns![1]!.exitCode).toBe(2);
-    expect(onlineRuns![3]!.exitCode).toBe(2);
-    expect(server.issues).toHaveLength(2);
+    expect(onlineRuns![1]!.exitCode, printed).toBe(2);
+    expect(onlineRuns![3]!.exitCode, printed).toBe(2);
+    expect(server.issues, printed).toHaveLength(2);
     const [issueA, issueB] = [...server.issues].sort((a, b) => b.body!.length - a.body!.length);
     expect(server.issues.map((issue) => issue.title).sort()).toEqual([
       '[api] order 101 has no total (session [REDACTED])',
@@ -251,7 +259,7 @@ describe('two seeded bugs end to end', () => {
     expect(issueA!.body).toContain('| Commit | c0ffee1 |');
     for (const issue of server.issues) {
       const comments = server.commentsOf(issue.number).map((comment) => comment.body);
-      expect(comments).toHaveLength(2);
+      expect(comments, printed).toHaveLength(2);
       expect(comments[0]).toContain('Run [run-2]');
       expect(comments[1]).toContain(
         'passed in 3 consecutive runs on `main`, the last being run [run-5]',
@@ -300,5 +308,5 @@ describe('two seeded bugs end to end', () => {
     ].join('\n');
     expect(everything).toContain('[REDACTED]');
     expect(everything).not.toContain(CANARY);
-  }, 300_000);
+  }, 600_000);
 });
