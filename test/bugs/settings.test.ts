@@ -63,6 +63,7 @@ describe('resolveBugStepOptions', () => {
   it('has defaults', () => {
     expect(resolveBugStepOptions({}, {})).toEqual({
       enabled: true,
+      spoolDir: '.nova/spool',
       passesToClose: 3,
       defaultBranch: 'main',
       github: {},
