@@ -79,9 +79,13 @@ export default defineConfig<NovaWorkerOptions>({
   expect: { timeout: 5_000 },
 
   reporter: [
+    // First, so that every reporter after it gets test results without secrets.
+    ['./framework/bugs/redaction-reporter.ts'],
     ['list'],
     // Every attempt to the results database: PGlite under .nova/results-db, or DATABASE_URL.
     ['./framework/reporting/results-reporter.ts'],
+    // After the results reporter: groups the run's failures into bugs and drafts or files their issues.
+    ['./framework/bugs/bug-reporter.ts'],
     ['./framework/reporting/quarantine-summary-reporter.ts'],
     ['html', { open: 'never', outputFolder: 'reports/playwright' }],
     // `--list` runs no test; allure-playwright would still write a skipped result for each.

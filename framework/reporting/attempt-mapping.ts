@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 
+import { Redactor } from '../bugs/index.ts';
 import {
   computeTestId,
   type AttachmentRecord,
@@ -31,6 +32,17 @@ export function stripAnsi(text: string): string {
  */
 export function stripNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
+/**
+ * Removes secrets (values of variables named like secrets, credentials in
+ * headers and URLs) from stored error text. Built once, from the environment
+ * of the Playwright process, which is the environment of the tests.
+ */
+let redactor: Redactor | undefined;
+function redact(text: string): string {
+  redactor ??= Redactor.fromEnv(process.env);
+  return redactor.redact(text);
 }
 
 function limitLength(text: string): string {
@@ -160,9 +172,11 @@ export function mapAttempt(
     annotations,
   };
   if (errorMessage !== undefined) {
-    attempt.errorMessage = limitLength(stripNul(stripAnsi(errorMessage)));
+    attempt.errorMessage = limitLength(redact(stripNul(stripAnsi(errorMessage))));
   }
-  if (errorStack !== undefined) attempt.errorStack = limitLength(stripNul(stripAnsi(errorStack)));
+  if (errorStack !== undefined) {
+    attempt.errorStack = limitLength(redact(stripNul(stripAnsi(errorStack))));
+  }
 
   return { attempt, attachmentsToMeasure };
 }

@@ -20,3 +20,7 @@ export type { ResultsReporterOptions } from './results-reporter-options.ts';
 export { SPOOL_FILE_EXTENSION, spoolFileName } from './spool.ts';
 export type { SpoolEntry } from './spool.ts';
 export { clearAllureResults } from './global-setup.ts';
+export { currentRunId, setCurrentRunId } from './current-run.ts';
+export { computeAttemptId, titlePathOf, toPortableRelativePath } from './attempt-mapping.ts';
+export { detectCiRun } from './ci-run.ts';
+export { resolveRunId, resolveRunIdentity } from './run-identity.ts';

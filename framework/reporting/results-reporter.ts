@@ -29,6 +29,7 @@ import {
   resolveResultsReporterOptions,
   type ResolvedResultsReporterOptions,
 } from './results-reporter-options.ts';
+import { setCurrentRunId } from './current-run.ts';
 import { ResultsStoreThread } from './results-store-thread.ts';
 import { ResultsWriter, type WriterSummary } from './results-writer.ts';
 import { resolveRunId, resolveRunIdentity, type RunId } from './run-identity.ts';
@@ -136,6 +137,8 @@ export default class ResultsReporter implements Reporter {
           workers: config.workers,
         },
       });
+
+      setCurrentRunId(run.id);
 
       const spool = new SpoolFile(
         resolve(this.#cwd, this.#options.spoolDir),

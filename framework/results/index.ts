@@ -1,6 +1,9 @@
 /** Public API of the results store. Other folders import only this file. */
 export { openResultsStore } from './store.ts';
 export { validateStoreSettings } from './open-database.ts';
+export { openResultsDatabase } from './results-database.ts';
+export type { Database, Queryable, QueryResult } from './database.ts';
+export { recentTestRuns } from './recent-runs.ts';
 export type { ResultsStore, ResultsStoreOptions } from './store.ts';
 export type { BackendName } from './database.ts';
 export { DEFAULT_PGLITE_DIR } from './pglite-database.ts';

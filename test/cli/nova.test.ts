@@ -294,7 +294,16 @@ describe('nova arguments', () => {
     const result = await nova('--help');
 
     expect(result.exitCode).toBe(0);
-    for (const command of ['runs', 'history', 'flaky', 'slowest', 'quarantine', 'results', 'db']) {
+    for (const command of [
+      'runs',
+      'history',
+      'flaky',
+      'slowest',
+      'quarantine',
+      'results',
+      'db',
+      'bugs',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });
