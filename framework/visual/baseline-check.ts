@@ -177,7 +177,13 @@ export async function compareWithBaseline(
   const key = baselineKey(project, specPath, name);
   const location = locateBaseline(rootDir, key);
   if (!mode.readOnly) {
-    recordUsage(rootDir, { project, specPath, test: testInfo.titlePath.slice(1).join(' › '), key });
+    recordUsage(rootDir, {
+      project,
+      specPath,
+      testDir: portable(testInfo.project.testDir, rootDir),
+      test: testInfo.titlePath.slice(1).join(' › '),
+      key,
+    });
   }
 
   const capture = await captureStable(target, name, options);

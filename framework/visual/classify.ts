@@ -326,7 +326,7 @@ export function classifyRegions(
     const { region, before, after } = entry;
     const area = region.width * region.height;
     // A few stray pixels (an anti-aliased fringe) do not make a side count as holding content.
-    const empty = (count: number): boolean => count <= Math.max(2, area * 0.01);
+    const empty = (count: number): boolean => count <= Math.floor(area * 0.02);
 
     let kind: RegionKind;
     if (empty(before.count) && !empty(after.count)) kind = 'added';

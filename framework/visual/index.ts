@@ -52,3 +52,12 @@ export {
   type VisualAttachment,
 } from './types.ts';
 export { readUsage, recordUsage, currentRun, type UsageRecord } from './usage.ts';
+export {
+  approveCandidates,
+  baselineStatus,
+  matchesPattern,
+  pruneBaselines,
+  BaselineWriteRefused,
+  type BaselineEntry,
+  type BaselineState,
+} from './baseline-store.ts';

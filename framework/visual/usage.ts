@@ -13,6 +13,8 @@ export interface UsageRecord {
   /** Playwright project and spec path, the first two parts of each key. */
   project: string;
   specPath: string;
+  /** The project's testDir relative to the project root, to tell whether the spec file still exists. */
+  testDir: string;
   test: string;
   /** Marks one Playwright run; a record from an older run is replaced, not extended. */
   run: string;
@@ -37,13 +39,14 @@ function usageFile(rootDir: string, project: string, testId: string): string {
 /** Adds `key` to the test's record for this run. */
 export function recordUsage(
   rootDir: string,
-  entry: { project: string; specPath: string; test: string; key: string },
+  entry: { project: string; specPath: string; testDir: string; test: string; key: string },
 ): void {
   const file = usageFile(rootDir, entry.project, `${entry.specPath}\u001f${entry.test}`);
   const run = currentRun();
   let record: UsageRecord = {
     project: entry.project,
     specPath: entry.specPath,
+    testDir: entry.testDir,
     test: entry.test,
     run,
     keys: [],

@@ -152,7 +152,10 @@ describe('broken workflows', () => {
 
   test('shard list must match total', () => {
     const broken = valid.replace('shard: [1, 2]', 'shard: [1, 2, 3]');
-    const projects = /project: \[([^\]]*)\]/.exec(valid)![1]!.split(',').map((name) => name.trim());
+    const projects = /project: \[([^\]]*)\]/
+      .exec(valid)![1]!
+      .split(',')
+      .map((name) => name.trim());
     const problems = checkPlaywrightMatrix(parseYamlSource('broken.yml', broken), projects);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(lineOf('shard: [1, 2]'));
