@@ -35,6 +35,9 @@ const CONTENT_TOLERANCE = 16;
 const MATCH_TOLERANCE = 16;
 /** Share of a moved block's pixels allowed to differ at its new place (re-rasterised edges). */
 const SHIFT_MISMATCH_SHARE = 0.02;
+/** Content pixels read by the quick test of an offset, and the share of them allowed to differ. */
+const SAMPLE_SIZE = 32;
+const SAMPLE_MISMATCH_SHARE = 0.25;
 /** Content pixels a block needs before a match of it means something. */
 const MIN_SHIFT_CONTENT = 12;
 /** Largest share of shape disagreement for a colour change; anti-aliased edges move a little across the tolerance. */
@@ -193,9 +196,18 @@ function findShift(
   if (order.length < MIN_SHIFT_CONTENT) return undefined;
   const offsets = Int32Array.from([...order, ...rest]);
   const budget = Math.floor(offsets.length * SHIFT_MISMATCH_SHARE);
+  // A quick test first: content pixels spread over the block. At a wrong offset most of them
+  // differ, so it ends after a few reads; a true match has at most 2 % differing pixels overall.
+  const sampleStep = Math.max(1, Math.floor(order.length / SAMPLE_SIZE));
+  const sample = Int32Array.from(
+    order.filter((_, index) => index % sampleStep === 0).slice(0, SAMPLE_SIZE),
+  );
+  const sampleLimit = Math.floor(sample.length * SAMPLE_MISMATCH_SHARE);
 
   let best: { dx: number; dy: number; mismatches: number } | undefined;
-  const tried = new Set<number>();
+  // Offsets already tried, as bits over the square of offsets up to maxShift on each axis.
+  const side = 2 * maxShift + 1;
+  const tried = new Uint8Array(Math.ceil((side * side) / 8));
   for (const target of targets) {
     const dxMin = Math.max(-maxShift, target.x - (block.x + block.width - 1), -block.x);
     const dxMax = Math.min(
@@ -212,12 +224,21 @@ function findShift(
     for (let dy = dyMin; dy <= dyMax; dy += 1) {
       for (let dx = dxMin; dx <= dxMax; dx += 1) {
         if (dx === 0 && dy === 0) continue;
-        const key = (dy + 8192) * 16384 + (dx + 8192);
-        if (tried.has(key)) continue;
-        tried.add(key);
+        const key = (dy + maxShift) * side + (dx + maxShift);
+        if ((tried[key >> 3]! & (1 << (key & 7))) !== 0) continue;
+        tried[key >> 3]! |= 1 << (key & 7);
+
+        const delta = dy * width + dx;
+        let sampled = 0;
+        for (let i = 0; i < sample.length && sampled <= sampleLimit; i += 1) {
+          const from = sample[i]!;
+          const a = expected[from]!;
+          const b = actual[from + delta]!;
+          if (a !== b && channelDistance(a, b) > MATCH_TOLERANCE) sampled += 1;
+        }
+        if (sampled > sampleLimit) continue;
 
         const limit = Math.min(budget, best ? best.mismatches : budget);
-        const delta = dy * width + dx;
         let mismatches = 0;
         for (let i = 0; i < offsets.length; i += 1) {
           const from = offsets[i]!;
