@@ -248,8 +248,10 @@ describe('concurrent migrations on postgres', () => {
     const applied = await Promise.all(databases.map((db) => migrate(db)));
     await Promise.all(databases.map((db) => db.close()));
 
-    expect(applied.map((list) => list.length).sort()).toEqual([0, 0, 0, 1]);
-    expect(await appliedMigrations(options)).toHaveLength(1);
+    // One process applies all shipped migrations; the other three find nothing left to apply.
+    const shipped = (await loadMigrations()).length;
+    expect(applied.map((list) => list.length).sort()).toEqual([0, 0, 0, shipped]);
+    expect(await appliedMigrations(options)).toHaveLength(shipped);
   });
 
   it('opens four stores at once', async () => {
@@ -261,6 +263,6 @@ describe('concurrent migrations on postgres', () => {
     await Promise.all(stores.map((store) => store.close()));
 
     expect(runs).toEqual([[], [], [], []]);
-    expect(await appliedMigrations(options)).toHaveLength(1);
+    expect(await appliedMigrations(options)).toHaveLength((await loadMigrations()).length);
   });
 });
