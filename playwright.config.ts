@@ -113,6 +113,10 @@ export default defineConfig<NovaWorkerOptions>({
         browserError,
       },
     },
+    {
+      name: 'load',
+      testDir: './specs/load',
+    },
   ],
 
   webServer: Object.values(systems)

@@ -11,6 +11,7 @@ import { CommandFailure } from './command-failure.ts';
 import { registerDbCommands } from './commands/db-migrate.ts';
 import { registerFlakyCommand } from './commands/flaky.ts';
 import { registerHistoryCommand } from './commands/history.ts';
+import { registerLoadCommand } from './commands/load.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerQuarantineCommand } from './commands/quarantine.ts';
 import { registerResultsCommands } from './commands/results-replay.ts';
@@ -36,6 +37,7 @@ export function createProgram(output: Output = stdout): Command {
   registerResultsCommands(program, output);
   registerDbCommands(program, output);
   registerPlanCommands(program, output);
+  registerLoadCommand(program, output);
 
   // Subcommands inherit the override, so that every usage error reaches runNova.
   for (const command of program.commands) command.exitOverride();

@@ -20,3 +20,11 @@ export type { ResultsReporterOptions } from './results-reporter-options.ts';
 export { SPOOL_FILE_EXTENSION, spoolFileName } from './spool.ts';
 export type { SpoolEntry } from './spool.ts';
 export { clearAllureResults } from './global-setup.ts';
+export {
+  LOAD_ATTACHMENT_CONTENT_TYPE,
+  LOAD_ATTACHMENT_NAME,
+  LoadSummaryCollector,
+  LoadSummaryFormatError,
+  loadSummaryRecord,
+} from './load-summaries.ts';
+export type { LoadSummaryOrigin } from './load-summaries.ts';

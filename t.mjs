@@ -1,0 +1,11 @@
+import * as hdr from 'hdr-histogram-js';
+import * as echarts from 'echarts';
+const h = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+for (let i=1;i<1000;i++) h.recordValue(i*37);
+const enc = hdr.encodeIntoCompressedBase64(h);
+const d = hdr.decodeFromCompressedBase64(enc);
+console.log(h.constructor.name, h.totalCount, h.getValueAtPercentile(99), d.getValueAtPercentile(99), h.mean, d.maxValue, enc.length);
+const t0=performance.now();
+const c = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+c.setOption({ animation:false, xAxis:{type:'category', data:['a','b']}, yAxis:{type:'value'}, series:[{type:'bar', data:[1,2]}]});
+const s = c.renderToSVGString(); console.log(s.slice(0,100), s.length, performance.now()-t0);
