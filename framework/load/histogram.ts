@@ -43,18 +43,25 @@ export function recordLatency(histogram: LatencyHistogram, latencyUs: number): v
   histogram.recordValue(value);
 }
 
+/**
+ * Latency statistics of a histogram. Like its percentiles, min and max are
+ * read at the histogram's resolution (the lowest and highest value of their
+ * bucket), so that a histogram and its encoded copy, or a merge and the
+ * histogram of all its values, give the same figures.
+ */
 export function latencyStats(histogram: LatencyHistogram): LatencyStats {
   if (histogram.totalCount === 0) {
     return { min: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0, mean: 0 };
   }
+  const buckets = histogram as unknown as JsHistogram;
   return {
-    min: histogram.minNonZeroValue,
+    min: buckets.lowestEquivalentValue(histogram.minNonZeroValue),
     p50: histogram.getValueAtPercentile(50),
     p90: histogram.getValueAtPercentile(90),
     p95: histogram.getValueAtPercentile(95),
     p99: histogram.getValueAtPercentile(99),
     p999: histogram.getValueAtPercentile(99.9),
-    max: histogram.maxValue,
+    max: histogram.getValueAtPercentile(100),
     mean: histogram.mean,
   };
 }

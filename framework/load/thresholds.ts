@@ -14,7 +14,7 @@
  * ```
  */
 import { parseDuration } from './duration.ts';
-import type { LatencyHistogram } from './histogram.ts';
+import { latencyStats, type LatencyHistogram } from './histogram.ts';
 
 /** Metrics that thresholds can name, with the k6 names that k6 users know. */
 export const THRESHOLD_METRICS = {
@@ -275,9 +275,9 @@ export function thresholdActual(threshold: ParsedThreshold, source: ThresholdSou
         case 'avg':
           return histogram.mean / 1_000;
         case 'min':
-          return histogram.minNonZeroValue / 1_000;
+          return latencyStats(histogram).min / 1_000;
         default:
-          return histogram.maxValue / 1_000;
+          return latencyStats(histogram).max / 1_000;
       }
     case 'http_req_failed':
       return source.requests === 0 ? 0 : source.failed / source.requests;
@@ -341,7 +341,9 @@ export function evaluateThreshold(
 
 /** Formats a number of a threshold for people: at most 3 decimals, and no trailing zeros. */
 export function formatThresholdValue(value: number, unit: string): string {
-  const text = Math.abs(value) >= 100 ? value.toFixed(1) : Number(value.toPrecision(4)).toString();
+  const text = Math.abs(value) >= 100
+      ? Number(value.toFixed(1)).toString()
+      : Number(value.toPrecision(4)).toString();
   return unit === '' ? text : unit === 'ms' ? `${text} ms` : `${text}${unit}`;
 }
 
