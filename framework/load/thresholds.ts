@@ -341,7 +341,8 @@ export function evaluateThreshold(
 
 /** Formats a number of a threshold for people: at most 3 decimals, and no trailing zeros. */
 export function formatThresholdValue(value: number, unit: string): string {
-  const text = Math.abs(value) >= 100
+  const text =
+    Math.abs(value) >= 100
       ? Number(value.toFixed(1)).toString()
       : Number(value.toPrecision(4)).toString();
   return unit === '' ? text : unit === 'ms' ? `${text} ms` : `${text}${unit}`;

@@ -88,7 +88,9 @@ describe('autocannon client', () => {
   it('still has the members the pacer relies on', () => {
     // The pacer wraps private members of autocannon 9's Client; an upgrade that renames them fails here.
     const require = createRequire(import.meta.url);
-    const Client = require('autocannon/lib/httpClient.js') as { prototype: Record<string, unknown> };
+    const Client = require('autocannon/lib/httpClient.js') as {
+      prototype: Record<string, unknown>;
+    };
 
     expect(typeof Client.prototype._doRequest).toBe('function');
     expect(typeof Client.prototype.destroy).toBe('function');

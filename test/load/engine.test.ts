@@ -29,7 +29,11 @@ function run(scenario: LoadScenario) {
   const validated = validateScenario('fixture/test', 'fixture', scenario);
   return runEngine(validated, server.baseURL).then((result) => ({
     result,
-    summary: buildSummary(validated, result, { startedAt: new Date(), machine: 'test', profile: 'full' }),
+    summary: buildSummary(validated, result, {
+      startedAt: new Date(),
+      machine: 'test',
+      profile: 'full',
+    }),
   }));
 }
 
@@ -69,11 +73,16 @@ describe('load engine', () => {
           tags: { endpoint: 'json' },
           checks: {
             'status is 200': (response) => response.status === 200,
-            'is setosa': (response) => (response.json() as { species: string }).species === 'setosa',
+            'is setosa': (response) =>
+              (response.json() as { species: string }).species === 'setosa',
             'has header': (response) => response.headers['x-served-by'] === 'fixture',
           },
         },
-        { name: 'fail', path: '/fail', checks: { 'status is 200': (response) => response.status === 200 } },
+        {
+          name: 'fail',
+          path: '/fail',
+          checks: { 'status is 200': (response) => response.status === 200 },
+        },
       ],
     });
 
@@ -97,7 +106,13 @@ describe('load engine', () => {
       executor: 'constant-vus',
       vus: 1,
       iterations: 12,
-      requests: [{ name: 'alternating', path: '/fast', build: (iteration) => ({ path: iteration % 2 === 0 ? '/fast' : '/json' }) }],
+      requests: [
+        {
+          name: 'alternating',
+          path: '/fast',
+          build: (iteration) => ({ path: iteration % 2 === 0 ? '/fast' : '/json' }),
+        },
+      ],
     });
 
     expect(summary.requests).toBe(12);

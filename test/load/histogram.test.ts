@@ -49,13 +49,18 @@ describe('latency histogram', () => {
   it('merges encoded histograms exactly', () => {
     const latency = fc.integer({ min: 1, max: 5_000_000 });
     fc.assert(
-      fc.property(fc.array(fc.array(latency, { maxLength: 200 }), { minLength: 1, maxLength: 5 }), (parts) => {
-        const merged = mergeHistograms(parts.map((part) => decodeHistogram(encodeHistogram(histogramOf(part)))));
-        const together = histogramOf(parts.flat());
+      fc.property(
+        fc.array(fc.array(latency, { maxLength: 200 }), { minLength: 1, maxLength: 5 }),
+        (parts) => {
+          const merged = mergeHistograms(
+            parts.map((part) => decodeHistogram(encodeHistogram(histogramOf(part)))),
+          );
+          const together = histogramOf(parts.flat());
 
-        expect(merged.totalCount).toBe(together.totalCount);
-        expect(latencyStats(merged)).toEqual(latencyStats(together));
-      }),
+          expect(merged.totalCount).toBe(together.totalCount);
+          expect(latencyStats(merged)).toEqual(latencyStats(together));
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -28,9 +28,18 @@ describe('history comparison', () => {
       { p95Us: 1_000, rps: 500 },
       { p95Us: 1_000, rps: 500 },
     ];
-    const slower = compareWithHistory({ p95Us: 1_300, rps: 500 }, history, { machine: 'm', marginPercent: 20 });
-    const withinMargin = compareWithHistory({ p95Us: 1_150, rps: 420 }, history, { machine: 'm', marginPercent: 20 });
-    const fewerRequests = compareWithHistory({ p95Us: 1_000, rps: 350 }, history, { machine: 'm', marginPercent: 20 });
+    const slower = compareWithHistory({ p95Us: 1_300, rps: 500 }, history, {
+      machine: 'm',
+      marginPercent: 20,
+    });
+    const withinMargin = compareWithHistory({ p95Us: 1_150, rps: 420 }, history, {
+      machine: 'm',
+      marginPercent: 20,
+    });
+    const fewerRequests = compareWithHistory({ p95Us: 1_000, rps: 350 }, history, {
+      machine: 'm',
+      marginPercent: 20,
+    });
 
     expect(slower.findings.map((finding) => [finding.metric, finding.regression])).toEqual([
       ['p95', true],
@@ -38,7 +47,10 @@ describe('history comparison', () => {
     ]);
     expect(slower.findings[0]?.worsePercent).toBeCloseTo(30, 6);
     expect(withinMargin.regression).toBe(false);
-    expect(fewerRequests.findings[1]).toMatchObject({ regression: true, message: 'rps 350.0 vs 500.0, -30.0 %' });
+    expect(fewerRequests.findings[1]).toMatchObject({
+      regression: true,
+      message: 'rps 350.0 vs 500.0, -30.0 %',
+    });
   });
 
   it('has nothing to compare on a first run', () => {

@@ -2,62 +2,23 @@ import { describe, expect, it } from 'vitest';
 
 import {
   createLatencyHistogram,
-  encodeHistogram,
+  formatSummary,
   latencyHistogramSvg,
   latencyStats,
   mergeSummaries,
   recordLatency,
   rpsOverTimeSvg,
-  type LoadSummary,
 } from '../../framework/load/index.ts';
-import { formatSummary } from '../../framework/load/index.ts';
-
-function summaryOf(latencies: number[], overrides: Partial<LoadSummary> = {}): LoadSummary {
-  const histogram = createLatencyHistogram();
-  for (const value of latencies) recordLatency(histogram, value);
-  const encoded = encodeHistogram(histogram);
-  return {
-    scenario: 'iris/mixed',
-    system: 'iris',
-    executor: 'constant-vus',
-    startedAt: '2026-12-04T10:00:00.000Z',
-    durationMs: 2_000,
-    requests: latencies.length,
-    errors: 0,
-    rps: latencies.length / 2,
-    throughputBytesPerSecond: 100,
-    bytesReceived: 200,
-    latencyUs: latencyStats(histogram),
-    statusCodes: { '200': latencies.length },
-    errorsByKind: {},
-    checks: { 'status is 200': { passes: latencies.length, fails: 0 } },
-    thresholds: [
-      { expression: 'p(95)<1', metric: 'http_req_duration', pass: true, actual: 0, limit: 1, unit: 'ms', abortOnFail: false },
-    ],
-    tags: {
-      'name:predict': { requests: latencies.length, errors: 0, checksPassed: latencies.length, checksFailed: 0, latencyUs: latencyStats(histogram), histogram: encoded },
-    },
-    droppedIterations: 0,
-    maxVUs: 2,
-    generator: { cpuPercent: 30, peakCpuPercent: 40, cpuLimitPercent: 80, cpuUsPerRequest: 100 },
-    reliable: true,
-    timeline: [
-      { second: 1, requests: Math.ceil(latencies.length / 2), failed: 0 },
-      { second: 2, requests: Math.floor(latencies.length / 2), failed: 0 },
-    ],
-    machine: 'ci-1',
-    profile: 'full',
-    histogram: encoded,
-    generators: 1,
-    ...overrides,
-  };
-}
+import { summaryOf } from './summary-fixture.ts';
 
 describe('summary merge', () => {
   it('adds counts and takes percentiles from the merged histograms', () => {
     const fast = Array.from({ length: 90 }, (_, index) => 200 + index);
     const slow = Array.from({ length: 10 }, (_, index) => 1_500 + index);
-    const merged = mergeSummaries([summaryOf(fast), summaryOf(slow, { machine: 'ci-2', durationMs: 2_500 })]);
+    const merged = mergeSummaries([
+      summaryOf(fast),
+      summaryOf(slow, { machine: 'ci-2', durationMs: 2_500 }),
+    ]);
 
     const histogram = createLatencyHistogram();
     for (const value of [...fast, ...slow]) recordLatency(histogram, value);
@@ -84,14 +45,28 @@ describe('summary merge', () => {
   });
 
   it('marks the merge unreliable when one generator was', () => {
-    const merged = mergeSummaries([summaryOf([100]), summaryOf([100], { reliable: false, generator: { cpuPercent: 95, peakCpuPercent: 99, cpuLimitPercent: 80, cpuUsPerRequest: 1, label: 'job-2' } })]);
+    const merged = mergeSummaries([
+      summaryOf([100]),
+      summaryOf([100], {
+        reliable: false,
+        generator: {
+          cpuPercent: 95,
+          peakCpuPercent: 99,
+          cpuLimitPercent: 80,
+          cpuUsPerRequest: 1,
+          label: 'job-2',
+        },
+      }),
+    ]);
 
     expect(merged.reliable).toBe(false);
     expect(merged.unreliableReason).toBe('1 of 2 generators passed their CPU limit (job-2).');
   });
 
   it('rejects summaries of different scenarios', () => {
-    expect(() => mergeSummaries([summaryOf([1]), summaryOf([1], { scenario: 'iris/ramp' })])).toThrow(
+    expect(() =>
+      mergeSummaries([summaryOf([1]), summaryOf([1], { scenario: 'iris/ramp' })]),
+    ).toThrow(
       'Only summaries of one scenario merge: the first is "iris/mixed" of iris, but the list also has "iris/ramp" of iris.',
     );
     expect(() => mergeSummaries([])).toThrow('Nothing to merge');
@@ -103,14 +78,24 @@ describe('summary output', () => {
     const text = formatSummary(
       summaryOf([300, 400], {
         thresholds: [
-          { expression: 'p(95)<0.1', metric: 'http_req_duration', pass: false, actual: 0.4, limit: 0.1, unit: 'ms', abortOnFail: false },
+          {
+            expression: 'p(95)<0.1',
+            metric: 'http_req_duration',
+            pass: false,
+            actual: 0.4,
+            limit: 0.1,
+            unit: 'ms',
+            abortOnFail: false,
+          },
         ],
         reliable: false,
         unreliableReason: 'the load generator used 95 % of a core',
       }),
     );
 
-    expect(text).toContain('✗ http_req_duration p(95)<0.1: actual 0.4 ms, limit 0.1 ms, off by 0.3 ms (300 % of the limit)');
+    expect(text).toContain(
+      '✗ http_req_duration p(95)<0.1: actual 0.4 ms, limit 0.1 ms, off by 0.3 ms (300 % of the limit)',
+    );
     expect(text).toMatch(/http_req_duration\.+: avg=350µs min=300µs med=300µs/);
     expect(text).toMatch(/http_reqs\.+: 2 {2}1\.0\/s/);
     expect(text).toContain('UNRELIABLE: the load generator used 95 % of a core');

@@ -22,7 +22,12 @@ function problemsOf(action: () => unknown): string[] {
 
 describe('scenario validation', () => {
   it('accepts each executor and computes its planned duration', () => {
-    const constant = validateScenario('a/constant', 'a', { executor: 'constant-vus', vus: 2, duration: '1m30s', requests: [REQUEST] });
+    const constant = validateScenario('a/constant', 'a', {
+      executor: 'constant-vus',
+      vus: 2,
+      duration: '1m30s',
+      requests: [REQUEST],
+    });
     const ramp = validateScenario('a/ramp', 'a', {
       executor: 'ramping-vus',
       stages: [
@@ -78,7 +83,13 @@ describe('scenario validation', () => {
 
   it('rejects executor options that do not fit the executor', () => {
     const both = problemsOf(() =>
-      validateScenario('a/x', 'a', { executor: 'constant-vus', vus: 1, duration: '5s', iterations: 10, requests: [REQUEST] }),
+      validateScenario('a/x', 'a', {
+        executor: 'constant-vus',
+        vus: 1,
+        duration: '5s',
+        iterations: 10,
+        requests: [REQUEST],
+      }),
     );
     const noStages = problemsOf(() =>
       validateScenario('a/y', 'a', { executor: 'ramping-vus', stages: [], requests: [REQUEST] }),
@@ -93,13 +104,22 @@ describe('scenario validation', () => {
       }),
     );
     const unknown = problemsOf(() =>
-      validateScenario('a/w', 'a', { executor: 'per-vu-iterations', requests: [REQUEST] } as unknown as LoadScenario),
+      validateScenario('a/w', 'a', {
+        executor: 'per-vu-iterations',
+        requests: [REQUEST],
+      } as unknown as LoadScenario),
     );
 
-    expect(both).toEqual(['Scenario "a/x": constant-vus takes either duration or iterations, and exactly one of them.']);
-    expect(noStages).toEqual(['Scenario "a/y": stages must be a list of 1 to 100 { duration, target } entries.']);
+    expect(both).toEqual([
+      'Scenario "a/x": constant-vus takes either duration or iterations, and exactly one of them.',
+    ]);
+    expect(noStages).toEqual([
+      'Scenario "a/y": stages must be a list of 1 to 100 { duration, target } entries.',
+    ]);
     expect(rate).toHaveLength(2);
-    expect(rate[0]).toContain('rate must be a number above 0 and at most 100000 requests per second, received 1000000000');
+    expect(rate[0]).toContain(
+      'rate must be a number above 0 and at most 100000 requests per second, received 1000000000',
+    );
     expect(rate[1]).toContain('preAllocatedVUs must be a whole number from 1 to 1000, received 0');
     expect(unknown[0]).toContain('unknown executor "per-vu-iterations"');
   });
@@ -121,7 +141,12 @@ describe('scenario validation', () => {
 
 describe('target rule', () => {
   it('accepts loopback addresses', () => {
-    for (const url of ['http://127.0.0.1:3101', 'http://localhost:80', 'http://[::1]:8080', 'http://127.8.9.10']) {
+    for (const url of [
+      'http://127.0.0.1:3101',
+      'http://localhost:80',
+      'http://[::1]:8080',
+      'http://127.8.9.10',
+    ]) {
       expect(() => checkTarget(url, 'iris', [])).not.toThrow();
     }
   });
@@ -133,7 +158,11 @@ describe('target rule', () => {
       'Refusing to send load to 10.0.0.5:3101 (iris): load goes only to a loopback address or to a host listed in ' +
         'NOVA_LOAD_ALLOWED_HOSTS. If 10.0.0.5 is a system you own and may load, set NOVA_LOAD_ALLOWED_HOSTS=10.0.0.5.',
     ]);
-    expect(() => checkTarget('http://staging.example.test:80', 'iris', ['other.test', 'staging.example.test'])).not.toThrow();
-    expect(problemsOf(() => checkTarget('https://127.0.0.1', 'iris', []))[0]).toContain('sends plain HTTP/1.1');
+    expect(() =>
+      checkTarget('http://staging.example.test:80', 'iris', ['other.test', 'staging.example.test']),
+    ).not.toThrow();
+    expect(problemsOf(() => checkTarget('https://127.0.0.1', 'iris', []))[0]).toContain(
+      'sends plain HTTP/1.1',
+    );
   });
 });

@@ -40,7 +40,11 @@ describe('threshold parser', () => {
   it('parses the k6 forms', () => {
     const parsed = parseThresholds(
       {
-        http_req_duration: ['p(95)<50', 'avg<20', { threshold: 'p(99.9) <= 100', abortOnFail: true, delayAbortEval: '5s' }],
+        http_req_duration: [
+          'p(95)<50',
+          'avg<20',
+          { threshold: 'p(99.9) <= 100', abortOnFail: true, delayAbortEval: '5s' },
+        ],
         'http_req_duration{endpoint:batch}': ['med<10'],
         http_req_failed: ['rate<0.01'],
         http_reqs: ['rps>1000', 'count>=10'],
@@ -50,7 +54,14 @@ describe('threshold parser', () => {
       'Scenario "s"',
     );
 
-    expect(parsed.map((threshold) => [threshold.metric, threshold.aggregation, threshold.operator, threshold.limit])).toEqual([
+    expect(
+      parsed.map((threshold) => [
+        threshold.metric,
+        threshold.aggregation,
+        threshold.operator,
+        threshold.limit,
+      ]),
+    ).toEqual([
       ['http_req_duration', 'p', '<', 50],
       ['http_req_duration', 'avg', '<', 20],
       ['http_req_duration', 'p', '<=', 100],
@@ -61,7 +72,11 @@ describe('threshold parser', () => {
       ['checks', 'rate', '>', 0.99],
     ]);
     expect(parsed[0]?.percentile).toBe(95);
-    expect(parsed[2]).toMatchObject({ percentile: 99.9, abortOnFail: true, delayAbortEvalMs: 5_000 });
+    expect(parsed[2]).toMatchObject({
+      percentile: 99.9,
+      abortOnFail: true,
+      delayAbortEvalMs: 5_000,
+    });
     expect(parsed[3]?.tag).toBe('endpoint:batch');
   });
 
@@ -85,11 +100,15 @@ describe('threshold parser', () => {
     expect(problems[1]).toContain('invalid percentile in "p(0)<5"');
     expect(problems[2]).toContain('http_req_duration takes p(N), avg, min, max, med, not rate');
     expect(problems[3]).toContain('unknown threshold metric "http_req_latency"');
-    expect(problems[4]).toContain('filters on tag endpoint:unknown, which no request of the scenario carries');
+    expect(problems[4]).toContain(
+      'filters on tag endpoint:unknown, which no request of the scenario carries',
+    );
     expect(problems[4]).toContain('endpoint:batch, endpoint:predict, name:predict');
     expect(problems[5]).toContain('expected one key:value pair');
     expect(problems[6]).toContain('abortOnFail of checks must be true or false, received "yes"');
-    expect(problems[7]).toContain('delayAbortEval of checks must be a duration such as "5s", received "soon"');
+    expect(problems[7]).toContain(
+      'delayAbortEval of checks must be a duration such as "5s", received "soon"',
+    );
   });
 });
 
@@ -111,12 +130,15 @@ describe('threshold evaluation', () => {
       TAGS,
       's',
     );
-    const figures = source(Array.from({ length: 100 }, () => 1_000), {
-      failed: 5,
-      elapsedMs: 2_000,
-      checksPassed: 90,
-      checksFailed: 10,
-    });
+    const figures = source(
+      Array.from({ length: 100 }, () => 1_000),
+      {
+        failed: 5,
+        elapsedMs: 2_000,
+        checksPassed: 90,
+        checksFailed: 10,
+      },
+    );
     const [failed, rps, checks] = parsed.map((threshold) => evaluateThreshold(threshold, figures));
 
     expect(failed).toMatchObject({ pass: false, actual: 0.05 });
@@ -125,7 +147,11 @@ describe('threshold evaluation', () => {
   });
 
   it('says how far a broken threshold is off', () => {
-    const [threshold] = parseThresholds({ 'http_req_duration{endpoint:predict}': ['p(95)<1'] }, TAGS, 's');
+    const [threshold] = parseThresholds(
+      { 'http_req_duration{endpoint:predict}': ['p(95)<1'] },
+      TAGS,
+      's',
+    );
     const result = evaluateThreshold(threshold!, source(Array.from({ length: 10 }, () => 1_500)));
 
     // Values below 2048 µs are exact at 3 significant digits; larger ones read up to 0.1 % high.
