@@ -102,7 +102,8 @@ describe('load summaries in the store', () => {
     );
     const openStore = () =>
       Promise.resolve({
-        insertLoadSummaries: store.insertLoadSummaries,
+        insertLoadSummaries: (records: Parameters<ResultsStore['insertLoadSummaries']>[0]) =>
+          store.insertLoadSummaries(records),
         close: () => Promise.resolve(),
       });
 
