@@ -19,7 +19,7 @@ import { parseDuration } from './duration.ts';
 import { GeneratorCpu } from './generator-cpu.ts';
 import { requestTags, type ValidatedScenario } from './options.ts';
 import { LoadRecorder } from './recorder.ts';
-import type { CheckResponse, LoadRequest } from './scenario.ts';
+import type { CheckResponse } from './scenario.ts';
 import { evaluateThreshold, type ThresholdResult } from './thresholds.ts';
 
 const log = createLogger('load');
@@ -60,13 +60,16 @@ interface CannonRequest {
   headers: Record<string, string>;
   body?: string;
   setupRequest?: (request: CannonRequest) => CannonRequest;
-  onResponse: (
+  onResponse?: (
     status: number,
     body: string,
     context: unknown,
     headers: Record<string, unknown>,
   ) => void;
+  /** The request's `key:value` tags, which the recorder files its figures under. */
   novaTags: string[];
+  /** Statuses that count as success; undefined for 200 to 399. */
+  novaExpected?: number[];
 }
 
 /** The autocannon Client, as far as the engine uses it. */
@@ -101,28 +104,11 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
   return result;
 }
 
-function isExpected(request: LoadRequest, status: number): boolean {
-  return request.expectedStatuses
-    ? request.expectedStatuses.includes(status)
-    : status >= 200 && status < 400;
+function isExpected(expected: readonly number[] | undefined, status: number): boolean {
+  return expected ? expected.includes(status) : status >= 200 && status < 400;
 }
 
-/**
- * The state shared between autocannon's callbacks for one response. For a
- * response, autocannon calls the request's `onResponse` and then emits the
- * client's `response` event, synchronously and in that order, so the first
- * leaves here what the second needs.
- */
-interface ResponseContext {
-  failed: boolean;
-  tags: string[];
-}
-
-function buildRequests(
-  validated: ValidatedScenario,
-  recorder: LoadRecorder,
-  last: { current?: ResponseContext },
-): CannonRequest[] {
+function buildRequests(validated: ValidatedScenario, recorder: LoadRecorder): CannonRequest[] {
   const { scenario } = validated;
   const requests: CannonRequest[] = [];
 
@@ -140,11 +126,13 @@ function buildRequests(
       headers: base.headers,
       ...(base.body === undefined ? {} : { body: base.body }),
       novaTags: tags,
-      onResponse: (status, body, _context, headers) => {
-        const failed = !isExpected(request, status);
-        last.current = { failed, tags };
-        if (checks.length === 0) return;
+      ...(request.expectedStatuses ? { novaExpected: [...request.expectedStatuses] } : {}),
+    };
 
+    // autocannon converts the headers of every response for onResponse, which
+    // costs CPU per request, so only a request with checks gets one.
+    if (checks.length > 0) {
+      entry.onResponse = (status, body, _context, headers) => {
         let parsed: unknown;
         let isParsed = false;
         const response: CheckResponse = {
@@ -168,8 +156,8 @@ function buildRequests(
           }
           recorder.recordCheck(name, passed, tags);
         }
-      },
-    };
+      };
+    }
 
     if (request.build) {
       const build = request.build;
@@ -268,8 +256,7 @@ export async function runEngine(
 ): Promise<EngineResult> {
   const recorder = new LoadRecorder();
   const cpu = new GeneratorCpu();
-  const last: { current?: ResponseContext } = {};
-  const requests = buildRequests(validated, recorder, last);
+  const requests = buildRequests(validated, recorder);
   const abortThresholds = validated.thresholds.filter((threshold) => threshold.abortOnFail);
 
   const stop = new AbortController();
@@ -325,7 +312,7 @@ export async function runEngine(
         await sleep(slice.durationMs ?? 0, stop.signal);
         continue;
       }
-      await runSlice(slice, baseURL, validated.timeoutMs, requests, recorder, last, stop.signal);
+      await runSlice(slice, baseURL, validated.timeoutMs, requests, recorder, stop.signal);
     }
   } finally {
     clearInterval(progress);
@@ -346,7 +333,6 @@ function runSlice(
   timeoutMs: number,
   requests: CannonRequest[],
   recorder: LoadRecorder,
-  last: { current?: ResponseContext },
   signal: AbortSignal,
 ): Promise<void> {
   const pacer = slice.pacer;
@@ -360,15 +346,16 @@ function runSlice(
     const client = raw as CannonClient;
     if (pacer) pacer.attach(client);
 
-    client.on('response', (_status, bytes, durationMs) => {
-      const context = last.current;
-      last.current = undefined;
+    // With one request in flight per connection, autocannon emits `response`
+    // before it moves to the next request, so the current one is the one answered.
+    client.on('response', (status, bytes, durationMs) => {
+      const request = client.requestIterator.currentRequest;
       recorder.recordResponse({
         latencyUs: durationMs * 1_000,
-        status: _status,
+        status,
         bytes,
-        failed: context?.failed ?? true,
-        tags: context?.tags ?? [],
+        failed: !isExpected(request?.novaExpected, status),
+        tags: request?.novaTags ?? [],
       });
     });
     client.on('connError', (error) => {

@@ -61,6 +61,18 @@ export class LoadRecorder {
     return this.now() - this.startedAt;
   }
 
+  /** The measurements that one tag list files into, the whole run first; cached per list to spare each response a lookup. */
+  readonly #targets = new WeakMap<readonly string[], TagMeasurement[]>();
+
+  #targetsOf(tags: readonly string[]): TagMeasurement[] {
+    let targets = this.#targets.get(tags);
+    if (targets === undefined) {
+      targets = [this.total, ...tags.map((pair) => this.#tag(pair))];
+      this.#targets.set(tags, targets);
+    }
+    return targets;
+  }
+
   #tag(pair: string): TagMeasurement {
     let measurement = this.byTag.get(pair);
     if (measurement === undefined) {
@@ -94,7 +106,7 @@ export class LoadRecorder {
     if (failed) this.#countError(`status ${status}`);
     this.#countSecond(failed);
 
-    for (const measurement of [this.total, ...tags.map((pair) => this.#tag(pair))]) {
+    for (const measurement of this.#targetsOf(tags)) {
       recordLatency(measurement.histogram, latencyUs);
       measurement.requests += 1;
       if (failed) measurement.failed += 1;
@@ -108,7 +120,7 @@ export class LoadRecorder {
   recordFailure(kind: string, tags: readonly string[]): void {
     this.#countError(kind);
     this.#countSecond(true);
-    for (const measurement of [this.total, ...tags.map((pair) => this.#tag(pair))]) {
+    for (const measurement of this.#targetsOf(tags)) {
       measurement.requests += 1;
       measurement.failed += 1;
     }
@@ -120,7 +132,7 @@ export class LoadRecorder {
     else counts.fails += 1;
     this.checks.set(name, counts);
 
-    for (const measurement of [this.total, ...tags.map((pair) => this.#tag(pair))]) {
+    for (const measurement of this.#targetsOf(tags)) {
       if (passed) measurement.checksPassed += 1;
       else measurement.checksFailed += 1;
     }
