@@ -50,7 +50,7 @@ function runNova(url: string, seconds: number, connections: number): Sample {
     TSX,
     'bench/load-engine-child.ts',
     url,
-    '/',
+    'get',
     String(seconds),
     String(connections),
   ]);
