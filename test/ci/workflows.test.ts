@@ -143,8 +143,12 @@ describe('broken workflows', () => {
   });
 
   test('missing project is reported', () => {
-    const broken = valid.replace('project: [api, ui]', 'project: [api]');
-    const problems = checkPlaywrightMatrix(parseYamlSource('broken.yml', broken), ['api', 'ui']);
+    const broken = valid.replace('project: [api, ui, load]', 'project: [api, load]');
+    const problems = checkPlaywrightMatrix(parseYamlSource('broken.yml', broken), [
+      'api',
+      'ui',
+      'load',
+    ]);
     expect(problems.map((problem) => problem.message)).toEqual([
       expect.stringContaining('project "ui"'),
     ]);
@@ -152,7 +156,11 @@ describe('broken workflows', () => {
 
   test('shard list must match total', () => {
     const broken = valid.replace('shard: [1, 2]', 'shard: [1, 2, 3]');
-    const problems = checkPlaywrightMatrix(parseYamlSource('broken.yml', broken), ['api', 'ui']);
+    const problems = checkPlaywrightMatrix(parseYamlSource('broken.yml', broken), [
+      'api',
+      'ui',
+      'load',
+    ]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.line).toBe(lineOf('shard: [1, 2]'));
   });
