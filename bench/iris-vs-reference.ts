@@ -67,7 +67,7 @@ async function waitForHealth(server: Server, timeoutMs = 120_000): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `${server.name} did not answer ${server.url}/health within ${timeoutMs / 1_000} s`,
+    `${server.name} did not respond on ${server.url}/health within ${timeoutMs / 1_000} s`,
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Runs one validated scenario with autocannon and records every request at
- * microsecond resolution. autocannon's own latency histogram holds whole
+ * microsecond resolution. autocannon's own latency histogram stores whole
  * milliseconds; its Client reports each response's time from
  * `process.hrtime`, as fractional milliseconds, in the `response` event, and
  * that is what is recorded here.
@@ -180,7 +180,7 @@ function buildRequests(validated: ValidatedScenario, recorder: LoadRecorder): Ca
   return requests;
 }
 
-/** The connection count of each one-second slice of a ramping-vus scenario. */
+/** Returns the connection count of each one-second slice of a ramping-vus scenario. */
 export function rampSlices(
   startVUs: number,
   stages: ReadonlyArray<{ duration: string; target: number }>,
@@ -347,7 +347,7 @@ function runSlice(
     if (pacer) pacer.attach(client);
 
     // With one request in flight per connection, autocannon emits `response`
-    // before it moves to the next request, so the current one is the one answered.
+    // before it moves to the next request, so the current request is the one that got this response.
     client.on('response', (status, bytes, durationMs) => {
       const request = client.requestIterator.currentRequest;
       recorder.recordResponse({

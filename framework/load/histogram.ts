@@ -7,7 +7,7 @@
 import * as hdr from 'hdr-histogram-js';
 import type { JsHistogram } from 'hdr-histogram-js';
 
-/** Longest latency the histogram records: 10 minutes, in microseconds. Longer values are clamped to it. */
+/** Maximum latency the histogram records: 10 minutes, in microseconds. Longer values are clamped to it. */
 export const MAX_LATENCY_US = 600_000_000;
 
 /** Significant decimal digits of every recorded value: 3 means a relative error of at most 0.1 %. */
@@ -96,7 +96,7 @@ export function mergeHistograms(histograms: readonly LatencyHistogram[]): Latenc
   return merged;
 }
 
-/** Every distinct recorded value (at the histogram's resolution) with its count, smallest first. */
+/** Lists every distinct recorded value (at the histogram's resolution) with its count, smallest first. */
 export function recordedValues(histogram: LatencyHistogram): Array<[number, number]> {
   const values: Array<[number, number]> = [];
   // `build` with useWebAssembly: false always returns a JsHistogram, which has the iterator.

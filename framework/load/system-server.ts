@@ -46,7 +46,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Ensures that `system` answers its health URL; starts it from its command when needed. */
+/** Ensures that `system` responds on its health URL, and starts it from its command when needed. */
 export async function ensureSystemRunning(
   system: SystemEndpoint,
   options: { cwd: string; notify: (message: string) => void },
@@ -59,14 +59,14 @@ export async function ensureSystemRunning(
   }
   if (!system.managed) {
     throw new SystemStartError(
-      `${prefix}_URL=${system.baseURL}: GET ${system.healthURL} did not answer 2xx (${probe.state}). ` +
+      `${prefix}_URL=${system.baseURL}: GET ${system.healthURL} did not respond with 2xx (${probe.state}). ` +
         `Start ${system.name} there, or unset ${prefix}_URL to let nova start it.`,
     );
   }
   if (probe.state !== 'refused') {
     throw new SystemStartError(
       `Port ${new URL(system.baseURL).port} for ${system.name} is held by a process whose GET ${system.healthURL} ` +
-        `did not answer 2xx (${probe.state}). Stop that process, or set ${prefix}_PORT to a free port.`,
+        `did not respond with 2xx (${probe.state}). Stop that process, or set ${prefix}_PORT to a free port.`,
     );
   }
 
@@ -86,7 +86,7 @@ export async function ensureSystemRunning(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new SystemStartError(
-        `${system.name} exited with code ${child.exitCode} before answering ${system.healthURL}. Its last output:\n${stderr.trim() || '(none)'}`,
+        `${system.name} exited with code ${child.exitCode} before responding on ${system.healthURL}. Its last output:\n${stderr.trim() || '(none)'}`,
       );
     }
     const state = await probeHealth(system.healthURL, 2_000);
@@ -98,7 +98,7 @@ export async function ensureSystemRunning(
   }
   await stopProcess(child);
   throw new SystemStartError(
-    `${system.name} did not answer ${system.healthURL} within ${system.startTimeoutMs / 1_000} s after "${system.command ?? ''}". ` +
+    `${system.name} did not respond on ${system.healthURL} within ${system.startTimeoutMs / 1_000} s after "${system.command ?? ''}". ` +
       `Its last output:\n${stderr.trim() || '(none)'}`,
   );
 }

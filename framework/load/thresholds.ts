@@ -257,7 +257,7 @@ function parseDefinition(
   };
 }
 
-/** The value a threshold compares with its limit, in the threshold's unit. */
+/** Computes the value that a threshold compares with its limit, in the threshold's unit. */
 export function thresholdActual(threshold: ParsedThreshold, source: ThresholdSource): number {
   const seconds = Math.max(source.elapsedMs, 1) / 1_000;
   const histogram = source.histogram;

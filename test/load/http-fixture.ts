@@ -1,6 +1,6 @@
 /**
  * A small node:http server for the load tests, on a free port of 127.0.0.1:
- * `/fast` answers at once, `/fail` with 500, `/json` with a JSON body, and
+ * `/fast` responds at once, `/fail` with 500, `/json` with a JSON body, and
  * `/slow` after 30 ms. It counts the requests of each path.
  */
 import { createServer, type Server } from 'node:http';
