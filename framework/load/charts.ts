@@ -82,21 +82,25 @@ export function latencyHistogramSvg(summary: LoadSummary): string {
       `<rect x="${x.toFixed(1)}" y="${(MARGIN.top + PLOT_HEIGHT - height).toFixed(1)}" width="${Math.max(1, xOf(upper) - x - 1).toFixed(1)}" height="${height.toFixed(1)}" fill="#4e79a7"><title>${escapeXml(`${formatLatency(lower)} to ${formatLatency(upper)}: ${count}`)}</title></rect>`,
     );
   }
-  for (const [label, us, colour] of [
-    ['p50', summary.latencyUs.p50, '#59a14f'],
-    ['p95', summary.latencyUs.p95, '#f28e2b'],
-    ['p99', summary.latencyUs.p99, '#e15759'],
-  ] as const) {
+  // Each label on its own line, because p95 and p99 are often close together.
+  for (const [row, [label, us, colour]] of (
+    [
+      ['p50', summary.latencyUs.p50, '#59a14f'],
+      ['p95', summary.latencyUs.p95, '#f28e2b'],
+      ['p99', summary.latencyUs.p99, '#e15759'],
+    ] as const
+  ).entries()) {
     const x = Math.min(MARGIN.left + PLOT_WIDTH, Math.max(MARGIN.left, xOf(Math.max(us, minUs))));
     body.push(
       `<line x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${MARGIN.top}" y2="${MARGIN.top + PLOT_HEIGHT}" stroke="${colour}" stroke-dasharray="4 3"/>`,
-      `<text x="${(x + 3).toFixed(1)}" y="${MARGIN.top + 10}" fill="${colour}">${label} ${escapeXml(formatLatency(us))}</text>`,
+      `<text x="${(x + 3).toFixed(1)}" y="${MARGIN.top + 10 + row * 12}" fill="${colour}">${label} ${escapeXml(formatLatency(us))}</text>`,
     );
   }
   for (let index = 0; index <= 4; index += 1) {
     const us = minUs * Math.pow(maxUs / minUs, index / 4);
+    const anchor = index === 0 ? 'start' : index === 4 ? 'end' : 'middle';
     body.push(
-      `<text x="${xOf(us).toFixed(1)}" y="${MARGIN.top + PLOT_HEIGHT + 16}" text-anchor="middle">${escapeXml(formatLatency(us))}</text>`,
+      `<text x="${xOf(us).toFixed(1)}" y="${MARGIN.top + PLOT_HEIGHT + 16}" text-anchor="${anchor}">${escapeXml(formatLatency(us))}</text>`,
     );
   }
   return frame(title, body, yTicks, yMax, (value) => String(value), 'latency (logarithmic scale)');
