@@ -8,6 +8,8 @@ import { recordedValues } from '../../framework/load/histogram.ts';
 import {
   buildSummary,
   decodeHistogram,
+  formatSummary,
+  thresholdFailureMessage,
   rampSlices,
   runEngine,
   validateScenario,
@@ -169,6 +171,41 @@ describe('load engine', () => {
     expect(summary.aborted).toMatchObject({ metric: 'http_req_failed', expression: 'rate<0.5' });
     expect(summary.durationMs).toBeLessThan(30_000);
     expect(summary.thresholds[0]).toMatchObject({ pass: false, actual: 1 });
+  });
+});
+
+describe('run verdicts', () => {
+  it('marks a run unreliable above the generator CPU limit', async () => {
+    const { summary } = await run({
+      executor: 'constant-vus',
+      vus: 1,
+      iterations: 20,
+      // Any work at all passes a limit of a thousandth of a percent of a core.
+      generatorCpuLimit: 0.001,
+      requests: [{ name: 'fast', path: '/fast' }],
+    });
+
+    expect(summary.reliable).toBe(false);
+    expect(summary.generator.cpuLimitPercent).toBe(0.001);
+    expect(summary.unreliableReason).toMatch(
+      /^the load generator used \d+ % of a core, above its limit of 0.001 %/,
+    );
+    expect(formatSummary(summary)).toContain('UNRELIABLE: the load generator used');
+  });
+
+  it('fails a test with the message the reporters expect', async () => {
+    const { summary } = await run({
+      executor: 'constant-vus',
+      vus: 1,
+      iterations: 10,
+      requests: [{ name: 'fast', path: '/fast' }],
+      thresholds: { http_req_duration: ['max<0.001'], http_reqs: ['count==10'] },
+    });
+
+    expect(summary.thresholds.map((threshold) => threshold.pass)).toEqual([false, true]);
+    expect(thresholdFailureMessage(summary)).toMatch(
+      /^Load threshold broken in "fixture\/test": http_req_duration max<0\.001: actual [\d.]+ ms, limit 0\.001 ms, off by [\d.]+ ms/,
+    );
   });
 });
 
