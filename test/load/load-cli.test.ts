@@ -56,8 +56,9 @@ function nova(args: string[]): Promise<CliResult> {
         timeout: 120_000,
       },
       (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ exitCode: code, stdout, stderr });
+        let exitCode = 0;
+        if (error) exitCode = typeof error.code === 'number' ? error.code : 1;
+        resolve({ exitCode, stdout, stderr });
       },
     );
   });
