@@ -129,6 +129,10 @@ export default defineConfig<NovaWorkerOptions>({
         browserError,
       },
     },
+    {
+      name: 'load',
+      testDir: './specs/load',
+    },
   ],
 
   webServer: Object.values(systems)

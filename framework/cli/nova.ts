@@ -13,6 +13,7 @@ import { registerBaselinesCommands } from './commands/baselines.ts';
 import { registerDbCommands } from './commands/db-migrate.ts';
 import { registerFlakyCommand } from './commands/flaky.ts';
 import { registerHistoryCommand } from './commands/history.ts';
+import { registerLoadCommand } from './commands/load.ts';
 import { registerPlanCommands } from './commands/plan.ts';
 import { registerQuarantineCommand } from './commands/quarantine.ts';
 import { registerResultsCommands } from './commands/results-replay.ts';
@@ -40,6 +41,7 @@ export function createProgram(output: Output = stdout): Command {
   registerPlanCommands(program, output);
   registerBugsCommands(program, output);
   registerBaselinesCommands(program, output);
+  registerLoadCommand(program, output);
 
   // Subcommands inherit the override, so that every usage error reaches runNova.
   for (const command of program.commands) command.exitOverride();

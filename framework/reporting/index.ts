@@ -24,3 +24,11 @@ export { currentRunId, setCurrentRunId } from './current-run.ts';
 export { computeAttemptId, titlePathOf, toPortableRelativePath } from './attempt-mapping.ts';
 export { detectCiRun } from './ci-run.ts';
 export { resolveRunId, resolveRunIdentity } from './run-identity.ts';
+export {
+  LOAD_ATTACHMENT_CONTENT_TYPE,
+  LOAD_ATTACHMENT_NAME,
+  LoadSummaryCollector,
+  LoadSummaryFormatError,
+  loadSummaryRecord,
+} from './load-summaries.ts';
+export type { LoadSummaryOrigin } from './load-summaries.ts';

@@ -22,9 +22,15 @@ import type {
 } from '@playwright/test/reporter';
 
 import { createLogger } from '../logging/index.ts';
-import { validateStoreSettings, type RunTotals, type TestRecord } from '../results/index.ts';
+import {
+  openResultsStore,
+  validateStoreSettings,
+  type RunTotals,
+  type TestRecord,
+} from '../results/index.ts';
 import { mapAttempt, mapTest } from './attempt-mapping.ts';
 import { detectCiRun } from './ci-run.ts';
+import { LoadSummaryCollector } from './load-summaries.ts';
 import {
   resolveResultsReporterOptions,
   type ResolvedResultsReporterOptions,
@@ -91,6 +97,8 @@ export default class ResultsReporter implements Reporter {
    * Playwright tests share one record id, which is queued once.
    */
   readonly #queuedTestIds = new Set<string>();
+  /** `nova-load` attachments, written to load_summaries once the run has ended. */
+  readonly #loadSummaries = new LoadSummaryCollector(log);
 
   /**
    * Validates the options and `NOVA_RUN_ID` here, so that a mistake in either
@@ -191,14 +199,18 @@ export default class ResultsReporter implements Reporter {
         this.#queuedTestIds.add(testRecord.id);
         writer.addTest(testRecord);
       }
-      writer.addAttempt(
-        mapAttempt(test, result, {
-          runId: this.#runId.id,
-          testId: testRecord.id,
-          shardIndex: this.#shardIndex,
-          cwd: this.#cwd,
-        }),
-      );
+      const mapped = mapAttempt(test, result, {
+        runId: this.#runId.id,
+        testId: testRecord.id,
+        shardIndex: this.#shardIndex,
+        cwd: this.#cwd,
+      });
+      writer.addAttempt(mapped);
+      this.#loadSummaries.collect(result.attachments, {
+        runId: this.#runId.id,
+        testId: testRecord.id,
+        attemptId: mapped.attempt.id,
+      });
     } catch (error) {
       log('failed to record "%s": %s', test.title, (error as Error).stack ?? String(error));
     }
@@ -231,6 +243,17 @@ export default class ResultsReporter implements Reporter {
 
       if (summary.spooledRecords > 0 || summary.lostRecords > 0) {
         process.stderr.write(formatSpoolNotice(summary, this.#cwd));
+      }
+      if (this.#loadSummaries.size > 0) {
+        // The writer has closed the store by now, so this second opener does not meet PGlite's lock.
+        await this.#loadSummaries
+          .write(() => openResultsStore(), summary.spooledRecords === 0 && !summary.timedOut)
+          .catch((error: unknown) => {
+            process.stderr.write(
+              `[nova results] ${this.#loadSummaries.size} load summaries were not stored (${maskUrlPasswords(String(error)).slice(0, 300)}); ` +
+                'their nova-load attachments remain in the test results folder.\n',
+            );
+          });
       }
     } catch (error) {
       log('results reporter failed at the end of the run: %s', (error as Error).stack);

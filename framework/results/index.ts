@@ -47,6 +47,7 @@ export {
   type TestState,
 } from './flakiness.ts';
 export { computeTestId } from './test-identity.ts';
+export type { LoadHistoryEntry, LoadSummaryRecord } from './load-summaries.ts';
 export {
   DEFAULT_QUARANTINE_LIMIT,
   DEFAULT_QUARANTINE_MIN_RUNS,

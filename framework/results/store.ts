@@ -13,6 +13,8 @@ import type { RunSummary } from './run-queries.ts';
 import { testHistory } from './test-history.ts';
 import type { TestHistory } from './test-history.ts';
 import { insertAttempts, upsertRun, upsertShard, upsertTests } from './writes.ts';
+import { insertLoadSummaries, loadHistory } from './load-summaries.ts';
+import type { LoadHistoryEntry, LoadSummaryRecord } from './load-summaries.ts';
 
 const log = createLogger('results');
 
@@ -42,6 +44,9 @@ export interface ResultsStore {
   }): Promise<TestRunHistory[]>;
   flakyTests(options?: { window?: number; minRuns?: number }): Promise<FlakyTest[]>;
   slowestTests(options?: SlowestTestsOptions): Promise<TestDurations[]>;
+  /** Returns the number of load summaries inserted; summaries already stored are skipped. */
+  insertLoadSummaries(records: readonly LoadSummaryRecord[]): Promise<number>;
+  loadHistory(selector: Parameters<typeof loadHistory>[1]): Promise<LoadHistoryEntry[]>;
 
   close(): Promise<void>;
 }
@@ -59,6 +64,8 @@ function storeOn(db: Database): ResultsStore {
     recentTestRuns: (options) => recentTestRuns(db, options),
     flakyTests: (options) => flakyTests(db, options),
     slowestTests: (options) => slowestTests(db, options),
+    insertLoadSummaries: (records) => insertLoadSummaries(db, records),
+    loadHistory: (selector) => loadHistory(db, selector),
     close: () => db.close(),
   };
 }
