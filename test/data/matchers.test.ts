@@ -32,7 +32,8 @@ describe('data matchers on a PGlite table', () => {
     await db.query(
       `INSERT INTO readings VALUES ('OSL', '2026-12-01T11:00:00+01:00', 1.5), ('NYC', '2026-12-01T05:00:00-05:00', -3), ('REK', '2026-12-01T10:00:00Z', NULL)`,
     );
-  });
+    // Creating a PGlite database runs initdb in WebAssembly: seconds on a busy machine.
+  }, 120_000);
 
   afterAll(async () => {
     await db.close();
