@@ -46,7 +46,7 @@ export async function fetchWithRetry(url: string, log: Logger, policy = DEFAULT_
         throw new Error(`GET ${url} was rate limited with Retry-After ${wait} ms, above the ${policy.maxRetryAfterMs} ms the job waits.`);
       }
       lastProblem = `429 with Retry-After ${wait} ms`;
-      log.info('source rate limited, waiting as Retry-After asks', { url, attempt, waitMs: wait });
+      log.warn('source rate limited, waiting as Retry-After asks', { url, attempt, waitMs: wait });
       await sleep(wait);
       continue;
     }
