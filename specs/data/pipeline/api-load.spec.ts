@@ -78,22 +78,34 @@ for (const backend of BACKENDS) {
         });
       });
     });
-
-    test('rate limit is waited out', { tag: '@PIPE-005' }, async () => {
-      // Rate limiting is between the job and the source, whatever the storage: one backend is enough.
-      test.skip(backend === 'embedded', 'covered by the postgres run; the storage plays no part');
-      await source.close();
-      // 5 requests per 2 s: the 14 pages need at least two waits of the Retry-After the source sends.
-      source = await startSource({ rateLimit: 5, rateWindowMs: 2000 });
-      const service = await PipelineService.start(['--source-url', source.url, '--schedule', 'off', '--page-size', '20', ...storage.args], storage.env);
-      try {
-        const load = await service.request<Run>('POST', '/jobs/api-readings/runs?wait=true');
-
-        expect(load.body).toMatchObject({ status: 'succeeded', rowsRead: 251, rowsWritten: 244 });
-        expect(service.stderr).toContain('source rate limited, waiting as Retry-After asks');
-      } finally {
-        await service.stop();
-      }
-    });
   });
 }
+
+// Rate limiting is between the job and the source, whatever the storage, so it runs on PostgreSQL only.
+test.describe('API load under rate limiting', () => {
+  let storage: PipelineStorage;
+  let source: SourceServer;
+
+  test.beforeEach(async ({ pgliteTemplate }) => {
+    source = await startSource({ rateLimit: 5, rateWindowMs: 2000 });
+    storage = await createStorage('postgres', pgliteTemplate);
+  });
+
+  test.afterEach(async () => {
+    await source.close();
+    await storage.dispose();
+  });
+
+    test('rate limit is waited out', { tag: '@PIPE-005' }, async () => {
+    // 5 requests per 2 s: the 13 pages need at least two waits of the Retry-After the source sends.
+    const service = await PipelineService.start(['--source-url', source.url, '--schedule', 'off', '--page-size', '20', ...storage.args], storage.env);
+    try {
+      const load = await service.request<Run>('POST', '/jobs/api-readings/runs?wait=true');
+
+      expect(load.body).toMatchObject({ status: 'succeeded', rowsRead: 251, rowsWritten: 244 });
+      expect(service.stderr).toContain('source rate limited, waiting as Retry-After asks');
+    } finally {
+      await service.stop();
+    }
+  });
+});

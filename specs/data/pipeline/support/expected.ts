@@ -45,10 +45,13 @@ export const STATION_CODES = ['OSL', 'NYC', 'DEL', 'SYD', 'REK', 'LPB'];
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** Rows of `readings` after a clean load: one per station and hour, the highest revision kept. */
-export function expectedReadings(): Row[] {
+/**
+ * Rows of `readings` after a clean load of the first `recordCount` records
+ * (all by default): one per station and hour, the highest revision kept.
+ */
+export function expectedReadings(recordCount = SEED.readings.length): Row[] {
   const byKey = new Map<string, Row>();
-  for (const record of SEED.readings) {
+  for (const record of SEED.readings.slice(0, recordCount)) {
     if (record.id in MALFORMED_READINGS) continue;
     const observedAt = new Date(record.observed_at!).toISOString();
     const key = `${record.station}|${observedAt}`;
@@ -92,3 +95,9 @@ export function expectedLoadQuarantine(): Row[] {
 /** Columns of `readings` compared with a clean load; loaded_at differs by nature. */
 export const READING_COLUMNS = `station_code, to_char(observed_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS observed_at,
   temperature_c, wind_speed_ms, precipitation_mm, source_id, revision`;
+
+/** Offset of the next record from a source cursor, which encodes `{"o":<offset>}` in base64url. */
+export function cursorOffset(cursor: string | null): number {
+  if (cursor === null) return 0;
+  return (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o: number }).o;
+}
