@@ -33,7 +33,7 @@ const CASES: BadRequestCase[] = [
 
 test.describe('pipeline status API bad requests', () => {
   for (const badCase of CASES) {
-    test(`${badCase.name} is rejected`, { tag: '@PIPE-057' }, async ({ pipelineApi }) => {
+    test(`${badCase.name} is rejected`, { tag: '@PIPELINE-057' }, async ({ pipelineApi }) => {
       const request = badCase.method === 'get' ? pipelineApi.get(badCase.path) : pipelineApi.post(badCase.path);
       const response = badCase.body === undefined ? await request : await request.send(badCase.body as object);
 

@@ -12,7 +12,7 @@ async function getReadings(api: ApiClient, query: Record<string, string | number
 }
 
 test.describe('pipeline source service', () => {
-  test('cursor pages cover every record once', { tag: '@PIPE-060' }, async ({ pipelineSourceApi }) => {
+  test('cursor pages cover every record once', { tag: '@PIPELINE-060' }, async ({ pipelineSourceApi }) => {
     const ids: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -31,7 +31,7 @@ test.describe('pipeline source service', () => {
     expect(new Set(ids).size).toBe(250);
   });
 
-  test('bad cursor and limit are rejected', { tag: '@PIPE-061' }, async ({ pipelineSourceApi }) => {
+  test('bad cursor and limit are rejected', { tag: '@PIPELINE-061' }, async ({ pipelineSourceApi }) => {
     const cursorResponse = await getReadings(pipelineSourceApi, { cursor: 'not-issued' });
     const limitResponse = await getReadings(pipelineSourceApi, { limit: 1000 });
 
@@ -42,7 +42,7 @@ test.describe('pipeline source service', () => {
     expect(limitResponse.body.error.message).toContain('received "1000"');
   });
 
-  test('site pages link on to a broken page', { tag: '@PIPE-062' }, async ({ pipelineSourceApi }) => {
+  test('site pages link on to a broken page', { tag: '@PIPELINE-062' }, async ({ pipelineSourceApi }) => {
     const first = await pipelineSourceApi.get('/site/stations?page=1');
     const last = await pipelineSourceApi.get('/site/stations?page=4');
     const broken = await pipelineSourceApi.get('/site/stations?page=5');

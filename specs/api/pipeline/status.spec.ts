@@ -12,14 +12,14 @@ interface Run {
 test.describe.configure({ mode: 'serial' });
 
 test.describe('pipeline status API', () => {
-  test('GET /health reports its database', { tag: '@PIPE-050' }, async ({ pipelineApi }) => {
+  test('GET /health reports its database', { tag: '@PIPELINE-050' }, async ({ pipelineApi }) => {
     const response = await pipelineApi.get('/health');
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchSchema(healthSchema);
   });
 
-  test('manual trigger runs the API job', { tag: '@PIPE-051' }, async ({ pipelineApi }) => {
+  test('manual trigger runs the API job', { tag: '@PIPELINE-051' }, async ({ pipelineApi }) => {
     const started = await pipelineApi.post('/jobs/api-readings/runs');
     expect(started.status).toBe(202);
     expect(started.headers.location).toBe(`/runs/${started.body.runId}`);
@@ -36,7 +36,7 @@ test.describe('pipeline status API', () => {
     expect(run).toMatchObject({ status: 'succeeded', rowsRead: 251 });
   });
 
-  test('runs list newest first', { tag: '@PIPE-052' }, async ({ pipelineApi }) => {
+  test('runs list newest first', { tag: '@PIPELINE-052' }, async ({ pipelineApi }) => {
     const finished = await pipelineApi.post('/jobs/scraper/runs?wait=true');
     expect(finished.status).toBe(200);
     expect(finished.body).toMatchSchema(runSchema);
@@ -49,7 +49,7 @@ test.describe('pipeline status API', () => {
     expect(response.body.runs[0].runId).toBe(finished.body.runId);
   });
 
-  test('GET /jobs shows last success per job', { tag: '@PIPE-053' }, async ({ pipelineApi }) => {
+  test('GET /jobs shows last success per job', { tag: '@PIPELINE-053' }, async ({ pipelineApi }) => {
     await pipelineApi.post('/jobs/api-readings/runs?wait=true');
 
     const response = await pipelineApi.get('/jobs');
@@ -61,7 +61,7 @@ test.describe('pipeline status API', () => {
     expect(Date.now() - Date.parse(apiJob?.lastSuccessAt ?? '')).toBeLessThan(10 * 60_000);
   });
 
-  test('GET /tables and /quarantine report the load', { tag: '@PIPE-054' }, async ({ pipelineApi }) => {
+  test('GET /tables and /quarantine report the load', { tag: '@PIPELINE-054' }, async ({ pipelineApi }) => {
     await pipelineApi.post('/jobs/api-readings/runs?wait=true');
 
     const tables = await pipelineApi.get('/tables');
@@ -73,7 +73,7 @@ test.describe('pipeline status API', () => {
     expect((quarantine.body.rows as { sourceRef: string }[]).map((row) => row.sourceRef).sort()).toEqual(['obs-0245', 'obs-0246', 'obs-0247', 'obs-0248', 'obs-0249', 'obs-0250']);
   });
 
-  test('GET /metrics counts runs', { tag: '@PIPE-055' }, async ({ pipelineApi }) => {
+  test('GET /metrics counts runs', { tag: '@PIPELINE-055' }, async ({ pipelineApi }) => {
     await pipelineApi.post('/jobs/api-readings/runs?wait=true');
 
     const response = await pipelineApi.get('/metrics');
@@ -84,7 +84,7 @@ test.describe('pipeline status API', () => {
     expect(response.text).toContain('# TYPE pipeline_rows_written_total counter');
   });
 
-  test('analysis queries answer over the load', { tag: '@PIPE-056' }, async ({ pipelineApi }) => {
+  test('analysis queries answer over the load', { tag: '@PIPELINE-056' }, async ({ pipelineApi }) => {
     await pipelineApi.post('/jobs/api-readings/runs?wait=true');
 
     const list = await pipelineApi.get('/analysis');

@@ -32,7 +32,7 @@ for (const backend of BACKENDS) {
       await storage.dispose();
     });
 
-    test('known pages load into clean tables', { tag: ['@PIPE-001', '@PIPE-002', '@PIPE-003', '@PIPE-004'] }, async () => {
+    test('known pages load into clean tables', { tag: ['@PIPELINE-001', '@PIPELINE-002', '@PIPELINE-003', '@PIPELINE-004'] }, async () => {
       const service = await PipelineService.start(['--source-url', source.url, '--schedule', 'off', ...storage.args], storage.env);
       let firstLoad: Run;
       try {
@@ -96,7 +96,7 @@ test.describe('API load under rate limiting', () => {
     await storage.dispose();
   });
 
-    test('rate limit is waited out', { tag: '@PIPE-005' }, async () => {
+    test('rate limit is waited out', { tag: '@PIPELINE-005' }, async () => {
     // 5 requests per 2 s: the 13 pages need at least two waits of the Retry-After the source sends.
     const service = await PipelineService.start(['--source-url', source.url, '--schedule', 'off', '--page-size', '20', ...storage.args], storage.env);
     try {

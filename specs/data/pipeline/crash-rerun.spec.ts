@@ -48,7 +48,7 @@ for (const backend of BACKENDS) {
       for (const storage of storages.splice(0)) await storage.dispose();
     });
 
-    test('10 kills then a re-run equal a clean load', { tag: ['@PIPE-010', '@PIPE-011'] }, async ({ pgliteTemplate }) => {
+    test('10 kills then a re-run equal a clean load', { tag: ['@PIPELINE-010', '@PIPELINE-011'] }, async ({ pgliteTemplate }) => {
       // Twelve job processes, each starting Node.js, tsx and its database: minutes on a busy machine.
       test.setTimeout(600_000);
       const clean = await createStorage(backend, pgliteTemplate);

@@ -50,7 +50,7 @@ for (const backend of BACKENDS) {
       await rm(folder, { recursive: true, force: true });
     });
 
-    test('files load once, bad rows are quarantined', { tag: ['@PIPE-020', '@PIPE-021', '@PIPE-022', '@PIPE-023'] }, async () => {
+    test('files load once, bad rows are quarantined', { tag: ['@PIPELINE-020', '@PIPELINE-021', '@PIPELINE-022', '@PIPELINE-023'] }, async () => {
       const inbox = path.join(folder, 'inbox');
       const archive = path.join(folder, 'archive');
       const service = await PipelineService.start(

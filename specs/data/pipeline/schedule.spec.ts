@@ -24,7 +24,7 @@ for (const backend of BACKENDS) {
       await storage.dispose();
     });
 
-    test('cron runs the API job by itself', { tag: '@PIPE-040' }, async () => {
+    test('cron runs the API job by itself', { tag: '@PIPELINE-040' }, async () => {
       // Every 3 seconds (croner's 6-field form, seconds first).
       const service = await PipelineService.start(['--source-url', source.url, '--schedule', '*/3 * * * * *', ...storage.args], storage.env);
       try {

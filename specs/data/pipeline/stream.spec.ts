@@ -80,7 +80,7 @@ for (const backend of BACKENDS) {
       await rm(folder, { recursive: true, force: true });
     });
 
-    test('redelivered events count once', { tag: ['@PIPE-030', '@PIPE-031', '@PIPE-032'] }, async () => {
+    test('redelivered events count once', { tag: ['@PIPELINE-030', '@PIPELINE-031', '@PIPELINE-032'] }, async () => {
       const args = ['--schedule', 'off', '--nats-url', NATS_URL, '--stream', stream, '--ack-wait-ms', '1000', '--inbox', path.join(folder, 'inbox'), '--archive', path.join(folder, 'archive'), ...storage.args];
       const first = await PipelineService.start(args, { ...storage.env, PIPELINE_PAUSE_AT: `sensor-stream:${KILL_STEP}` });
 
