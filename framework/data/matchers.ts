@@ -19,13 +19,25 @@ import { checkUniqueKey } from './unique-key.ts';
 
 type Rows = Row[] | RowSource;
 
-function toMatcherResult(state: ExpectMatcherState, name: string, label: string, result: CheckResult): MatcherReturnType {
+function toMatcherResult(
+  state: ExpectMatcherState,
+  name: string,
+  label: string,
+  result: CheckResult,
+): MatcherReturnType {
   const hint = state.utils.matcherHint(name, label, undefined, { isNot: state.isNot });
   return {
     name,
     pass: result.pass,
     message: () =>
-      [hint, '', state.isNot ? `Expected ${label} not to pass, but it ${result.summary}.` : `${label[0]?.toUpperCase()}${label.slice(1)} ${result.summary}.`, ...result.details].join('\n'),
+      [
+        hint,
+        '',
+        state.isNot
+          ? `Expected ${label} not to pass, but it ${result.summary}.`
+          : `${label[0]?.toUpperCase()}${label.slice(1)} ${result.summary}.`,
+        ...result.details,
+      ].join('\n'),
   };
 }
 
@@ -45,31 +57,79 @@ export const dataMatchers = {
     return toMatcherResult(this, 'toHaveNoNulls', label, checkNoNulls(rows, columns, label));
   },
 
-  async toHaveValuesIn(this: ExpectMatcherState, received: Rows, column: string, allowed: unknown[]) {
+  async toHaveValuesIn(
+    this: ExpectMatcherState,
+    received: Rows,
+    column: string,
+    allowed: unknown[],
+  ) {
     const { label, rows } = await resolveRows(received);
-    return toMatcherResult(this, 'toHaveValuesIn', label, checkValuesInSet(rows, column, allowed, label));
+    return toMatcherResult(
+      this,
+      'toHaveValuesIn',
+      label,
+      checkValuesInSet(rows, column, allowed, label),
+    );
   },
 
-  async toHaveValuesInRange(this: ExpectMatcherState, received: Rows, column: string, range: ValueRange) {
+  async toHaveValuesInRange(
+    this: ExpectMatcherState,
+    received: Rows,
+    column: string,
+    range: ValueRange,
+  ) {
     const { label, rows } = await resolveRows(received);
-    return toMatcherResult(this, 'toHaveValuesInRange', label, checkValuesInRange(rows, column, range, label));
+    return toMatcherResult(
+      this,
+      'toHaveValuesInRange',
+      label,
+      checkValuesInRange(rows, column, range, label),
+    );
   },
 
-  async toReference(this: ExpectMatcherState, received: Rows, referenced: Rows, options: ReferenceOptions) {
+  async toReference(
+    this: ExpectMatcherState,
+    received: Rows,
+    referenced: Rows,
+    options: ReferenceOptions,
+  ) {
     const child = await resolveRows(received);
     const parent = await resolveRows(referenced);
-    return toMatcherResult(this, 'toReference', child.label, checkReferences(child.rows, parent.rows, options, { child: child.label, parent: parent.label }));
+    return toMatcherResult(
+      this,
+      'toReference',
+      child.label,
+      checkReferences(child.rows, parent.rows, options, {
+        child: child.label,
+        parent: parent.label,
+      }),
+    );
   },
 
-  async toBeFresh(this: ExpectMatcherState, received: Rows, column: string, options: FreshnessOptions) {
+  async toBeFresh(
+    this: ExpectMatcherState,
+    received: Rows,
+    column: string,
+    options: FreshnessOptions,
+  ) {
     const { label, rows } = await resolveRows(received);
     return toMatcherResult(this, 'toBeFresh', label, checkFreshness(rows, column, options, label));
   },
 
-  async toEqualRows(this: ExpectMatcherState, received: Rows, expected: Rows, options: RowDiffOptions = {}) {
+  async toEqualRows(
+    this: ExpectMatcherState,
+    received: Rows,
+    expected: Rows,
+    options: RowDiffOptions = {},
+  ) {
     const actual = await resolveRows(received);
     const wanted = await resolveRows(expected);
-    return toMatcherResult(this, 'toEqualRows', actual.label, checkEqualRows(actual.rows, wanted.rows, options));
+    return toMatcherResult(
+      this,
+      'toEqualRows',
+      actual.label,
+      checkEqualRows(actual.rows, wanted.rows, options),
+    );
   },
 };
 

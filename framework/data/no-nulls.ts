@@ -8,9 +8,12 @@ export function checkNoNulls(rows: Row[], columns: readonly string[], label = 'r
   const offenders: string[] = [];
   const perColumn = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
-    const nullColumns = columns.filter((column) => row[column] === null || row[column] === undefined);
+    const nullColumns = columns.filter(
+      (column) => row[column] === null || row[column] === undefined,
+    );
     for (const column of nullColumns) perColumn.set(column, (perColumn.get(column) ?? 0) + 1);
-    if (nullColumns.length > 0) offenders.push(`row ${index + 1}: ${nullColumns.join(', ')} NULL in ${formatRow(row)}`);
+    if (nullColumns.length > 0)
+      offenders.push(`row ${index + 1}: ${nullColumns.join(', ')} NULL in ${formatRow(row)}`);
   }
 
   const counts = [...perColumn].map(([column, count]) => `${column} ${count}`).join(', ');

@@ -1,4 +1,11 @@
-import { assertColumns, formatRow, listed, normalizeValue, type CheckResult, type Row } from './rows.ts';
+import {
+  assertColumns,
+  formatRow,
+  listed,
+  normalizeValue,
+  type CheckResult,
+  type Row,
+} from './rows.ts';
 
 export interface ReferenceOptions {
   /** Columns of the checked (child) rows. */
@@ -11,16 +18,24 @@ export interface ReferenceOptions {
  * Checks that every child row's key exists among the parent rows, as a
  * foreign key would. As in SQL (MATCH SIMPLE), a key with a NULL part is not checked.
  */
-export function checkReferences(children: Row[], parents: Row[], options: ReferenceOptions, labels = { child: 'rows', parent: 'referenced rows' }): CheckResult {
+export function checkReferences(
+  children: Row[],
+  parents: Row[],
+  options: ReferenceOptions,
+  labels = { child: 'rows', parent: 'referenced rows' },
+): CheckResult {
   const childColumns = options.columns;
   const parentColumns = options.referencedColumns ?? childColumns;
   if (childColumns.length === 0 || childColumns.length !== parentColumns.length) {
-    throw new TypeError(`toReference needs as many referencedColumns as columns, received ${childColumns.length} and ${parentColumns.length}.`);
+    throw new TypeError(
+      `toReference needs as many referencedColumns as columns, received ${childColumns.length} and ${parentColumns.length}.`,
+    );
   }
   assertColumns(labels.child, children, childColumns);
   assertColumns(labels.parent, parents, parentColumns);
 
-  const keyOf = (row: Row, columns: readonly string[]) => JSON.stringify(columns.map((column) => normalizeValue(row[column])));
+  const keyOf = (row: Row, columns: readonly string[]) =>
+    JSON.stringify(columns.map((column) => normalizeValue(row[column])));
   const parentKeys = new Set(parents.map((row) => keyOf(row, parentColumns)));
 
   const orphans = new Map<string, { row: Row; count: number }>();
@@ -41,6 +56,11 @@ export function checkReferences(children: Row[], parents: Row[], options: Refere
       orphans.size === 0
         ? `has every (${childColumns.join(', ')}) present in ${target}`
         : `has ${orphanRows} row${orphanRows === 1 ? '' : 's'} whose (${childColumns.join(', ')}) is missing from ${target}: ${orphans.size} distinct key${orphans.size === 1 ? '' : 's'}`,
-    details: listed([...orphans.values()].map((entry) => `${formatRow(entry.row, childColumns)} in ${entry.count} row${entry.count === 1 ? '' : 's'}`)),
+    details: listed(
+      [...orphans.values()].map(
+        (entry) =>
+          `${formatRow(entry.row, childColumns)} in ${entry.count} row${entry.count === 1 ? '' : 's'}`,
+      ),
+    ),
   };
 }

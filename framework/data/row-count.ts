@@ -21,5 +21,9 @@ export function checkRowCount(rows: Row[], range: CountRange): CheckResult {
 
   const count = rows.length;
   const pass = (min === undefined || count >= min) && (max === undefined || count <= max);
-  return { pass, summary: `has ${count} row${count === 1 ? '' : 's'}; expected ${describeRange(range)}`, details: [] };
+  return {
+    pass,
+    summary: `has ${count} row${count === 1 ? '' : 's'}; expected ${describeRange(range)}`,
+    details: [],
+  };
 }

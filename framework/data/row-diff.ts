@@ -24,8 +24,11 @@ function pick(row: Row, columns: readonly string[]): Row {
 }
 
 export function diffRows(actual: Row[], expected: Row[], options: RowDiffOptions = {}): RowDiff {
-  const columns = options.columns ?? [...new Set([...actual, ...expected].flatMap((row) => Object.keys(row)))].sort();
-  const signature = (row: Row) => JSON.stringify(columns.map((column) => normalizeValue(row[column])));
+  const columns =
+    options.columns ??
+    [...new Set([...actual, ...expected].flatMap((row) => Object.keys(row)))].sort();
+  const signature = (row: Row) =>
+    JSON.stringify(columns.map((column) => normalizeValue(row[column])));
 
   const remaining = new Map<string, Row[]>();
   for (const row of actual) {
@@ -43,7 +46,8 @@ export function diffRows(actual: Row[], expected: Row[], options: RowDiffOptions
   const changed: RowDiff['changed'] = [];
   if (options.key !== undefined && options.key.length > 0) {
     const keyColumns = options.key;
-    const keyOf = (row: Row) => JSON.stringify(keyColumns.map((column) => normalizeValue(row[column])));
+    const keyOf = (row: Row) =>
+      JSON.stringify(keyColumns.map((column) => normalizeValue(row[column])));
     const unexpectedByKey = new Map(unexpected.map((row) => [keyOf(row), row]));
     const paired = new Set<Row>();
     for (const row of missing) {
@@ -62,16 +66,34 @@ export function diffRows(actual: Row[], expected: Row[], options: RowDiffOptions
   return { missing, unexpected, changed };
 }
 
-export function checkEqualRows(actual: Row[], expected: Row[], options: RowDiffOptions = {}): CheckResult {
+export function checkEqualRows(
+  actual: Row[],
+  expected: Row[],
+  options: RowDiffOptions = {},
+): CheckResult {
   const diff = diffRows(actual, expected, options);
   const problems = diff.missing.length + diff.unexpected.length + diff.changed.length;
   if (problems === 0) {
-    return { pass: true, summary: `has the ${expected.length} expected rows, in any order`, details: [] };
+    return {
+      pass: true,
+      summary: `has the ${expected.length} expected rows, in any order`,
+      details: [],
+    };
   }
 
   const details = [
-    ...(diff.missing.length > 0 ? [`Missing rows (${diff.missing.length}), expected but not found:`, ...listed(diff.missing.map((row) => `  - ${formatRow(row)}`))] : []),
-    ...(diff.unexpected.length > 0 ? [`Unexpected rows (${diff.unexpected.length}), found but not expected:`, ...listed(diff.unexpected.map((row) => `  + ${formatRow(row)}`))] : []),
+    ...(diff.missing.length > 0
+      ? [
+          `Missing rows (${diff.missing.length}), expected but not found:`,
+          ...listed(diff.missing.map((row) => `  - ${formatRow(row)}`)),
+        ]
+      : []),
+    ...(diff.unexpected.length > 0
+      ? [
+          `Unexpected rows (${diff.unexpected.length}), found but not expected:`,
+          ...listed(diff.unexpected.map((row) => `  + ${formatRow(row)}`)),
+        ]
+      : []),
     ...(diff.changed.length > 0
       ? [
           `Changed rows (${diff.changed.length}), same key with other values:`,

@@ -42,12 +42,19 @@ export function tableRows(source: DataSource, table: string): RowSource {
 }
 
 /** The rows of one query, read when the matcher runs. Pass values as `params`, never in the SQL text. */
-export function queryRows(source: DataSource, sql: string, params: readonly unknown[] = [], label = 'query result'): RowSource {
+export function queryRows(
+  source: DataSource,
+  sql: string,
+  params: readonly unknown[] = [],
+  label = 'query result',
+): RowSource {
   return { label, rows: () => source.query(sql, params) };
 }
 
 export function isRowSource(value: unknown): value is RowSource {
-  return typeof value === 'object' && value !== null && typeof (value as RowSource).rows === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as RowSource).rows === 'function'
+  );
 }
 
 /** Resolves what a matcher received: an array of rows or a RowSource. */
@@ -61,7 +68,8 @@ export async function resolveRows(received: unknown): Promise<{ label: string; r
 
 /** A value in the form checks compare and print: dates as ISO 8601 UTC, buffers as hex, bigints as text. */
 export function normalizeValue(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Uint8Array) return Buffer.from(value).toString('hex');
   if (value === undefined) return null;

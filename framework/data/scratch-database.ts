@@ -15,7 +15,10 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-async function withClient<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withClient<T>(
+  adminUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
@@ -34,9 +37,14 @@ async function withClient<T>(adminUrl: string, work: (client: pg.Client) => Prom
 }
 
 /** Creates `<prefix>_<random>` on the server of `adminUrl` and returns its URL. */
-export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<ScratchDatabase> {
   if (!PREFIX.test(prefix)) {
-    throw new TypeError(`Database prefix "${prefix}" must be lower-case letters, digits and _, starting with a letter, for example nova_pipeline.`);
+    throw new TypeError(
+      `Database prefix "${prefix}" must be lower-case letters, digits and _, starting with a letter, for example nova_pipeline.`,
+    );
   }
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
@@ -46,6 +54,9 @@ export async function createScratchDatabase(adminUrl: string, prefix: string): P
   return {
     name,
     url: url.href,
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }

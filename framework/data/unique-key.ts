@@ -1,7 +1,18 @@
-import { assertColumns, formatRow, listed, normalizeValue, type CheckResult, type Row } from './rows.ts';
+import {
+  assertColumns,
+  formatRow,
+  listed,
+  normalizeValue,
+  type CheckResult,
+  type Row,
+} from './rows.ts';
 
 /** Checks that no two rows share the values of `columns`, as a primary or natural key requires. */
-export function checkUniqueKey(rows: Row[], columns: readonly string[], label = 'rows'): CheckResult {
+export function checkUniqueKey(
+  rows: Row[],
+  columns: readonly string[],
+  label = 'rows',
+): CheckResult {
   if (columns.length === 0) throw new TypeError('toHaveUniqueKey needs at least one column.');
   assertColumns(label, rows, columns);
 
@@ -21,6 +32,8 @@ export function checkUniqueKey(rows: Row[], columns: readonly string[], label = 
       duplicated.length === 0
         ? `has no duplicate (${columns.join(', ')}) among ${rows.length} rows`
         : `has ${duplicated.length} duplicated (${columns.join(', ')}) value${duplicated.length === 1 ? '' : 's'}, ${extraRows} extra row${extraRows === 1 ? '' : 's'} in all`,
-    details: listed(duplicated.map((entry) => `${formatRow(entry.row, columns)} appears ${entry.count} times`)),
+    details: listed(
+      duplicated.map((entry) => `${formatRow(entry.row, columns)} appears ${entry.count} times`),
+    ),
   };
 }

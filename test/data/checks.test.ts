@@ -50,7 +50,9 @@ describe('checkUniqueKey', () => {
 
     expect(result.pass).toBe(false);
     expect(result.summary).toBe('has 1 duplicated (station, at) value, 2 extra rows in all');
-    expect(result.details).toEqual(['{ station: "OSL", at: "2026-12-01T10:00:00.000Z" } appears 3 times']);
+    expect(result.details).toEqual([
+      '{ station: "OSL", at: "2026-12-01T10:00:00.000Z" } appears 3 times',
+    ]);
   });
 
   it('rejects a column the rows lack', () => {
@@ -62,13 +64,19 @@ describe('checkUniqueKey', () => {
 
 describe('checkNoNulls', () => {
   it('counts NULLs per column', () => {
-    const rows = [...readings, { station: null, at: null, temp: 1 }, { station: 'REK', at: null, temp: 1 }];
+    const rows = [
+      ...readings,
+      { station: null, at: null, temp: 1 },
+      { station: 'REK', at: null, temp: 1 },
+    ];
 
     const result = checkNoNulls(rows, ['station', 'at']);
 
     expect(result.pass).toBe(false);
     expect(result.summary).toBe('has NULLs in 2 of 5 rows (station 1, at 2)');
-    expect(result.details[0]).toBe('row 4: station, at NULL in { station: null, at: null, temp: 1 }');
+    expect(result.details[0]).toBe(
+      'row 4: station, at NULL in { station: null, at: null, temp: 1 }',
+    );
   });
 
   it('passes rows without NULLs', () => {
@@ -109,21 +117,35 @@ describe('checkReferences', () => {
   const stations = [{ code: 'OSL' }, { code: 'REK' }];
 
   it('lists orphan keys once with their row count', () => {
-    const result = checkReferences(readings, stations, { columns: ['station'], referencedColumns: ['code'] }, { child: 'table readings', parent: 'table stations' });
+    const result = checkReferences(
+      readings,
+      stations,
+      { columns: ['station'], referencedColumns: ['code'] },
+      { child: 'table readings', parent: 'table stations' },
+    );
 
     expect(result.pass).toBe(false);
-    expect(result.summary).toBe('has 1 row whose (station) is missing from table stations (code): 1 distinct key');
+    expect(result.summary).toBe(
+      'has 1 row whose (station) is missing from table stations (code): 1 distinct key',
+    );
     expect(result.details).toEqual(['{ station: "NYC" } in 1 row']);
   });
 
   it('skips NULL keys as SQL foreign keys do', () => {
     const rows = [{ station: null }, { station: 'OSL' }];
 
-    expect(checkReferences(rows, stations, { columns: ['station'], referencedColumns: ['code'] }).pass).toBe(true);
+    expect(
+      checkReferences(rows, stations, { columns: ['station'], referencedColumns: ['code'] }).pass,
+    ).toBe(true);
   });
 
   it('rejects column lists of different lengths', () => {
-    expect(() => checkReferences(readings, stations, { columns: ['station', 'at'], referencedColumns: ['code'] })).toThrow(/as many referencedColumns/);
+    expect(() =>
+      checkReferences(readings, stations, {
+        columns: ['station', 'at'],
+        referencedColumns: ['code'],
+      }),
+    ).toThrow(/as many referencedColumns/);
   });
 });
 
@@ -138,11 +160,16 @@ describe('checkFreshness', () => {
     const result = checkFreshness(readings, 'at', { maxAgeMs: 600_000, now });
 
     expect(result.pass).toBe(false);
-    expect(result.summary).toBe('has its newest at 2026-12-01T11:00:00.000Z, 30 min old; expected at most 10 min');
+    expect(result.summary).toBe(
+      'has its newest at 2026-12-01T11:00:00.000Z, 30 min old; expected at most 10 min',
+    );
   });
 
   it('fails a timestamp far in the future', () => {
-    const result = checkFreshness(readings, 'at', { maxAgeMs: 600_000, now: new Date('2026-12-01T09:00:00Z') });
+    const result = checkFreshness(readings, 'at', {
+      maxAgeMs: 600_000,
+      now: new Date('2026-12-01T09:00:00Z'),
+    });
 
     expect(result.pass).toBe(false);
     expect(result.summary).toContain('in the future');

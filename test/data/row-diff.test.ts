@@ -38,11 +38,19 @@ describe('diffRows', () => {
 
     expect(diff.missing).toEqual([]);
     expect(diff.unexpected).toEqual([]);
-    expect(diff.changed).toEqual([{ key: { station: 'NYC', hour: 1 }, differences: [{ column: 'temp', expected: -3, actual: -2 }] }]);
+    expect(diff.changed).toEqual([
+      {
+        key: { station: 'NYC', hour: 1 },
+        differences: [{ column: 'temp', expected: -3, actual: -2 }],
+      },
+    ]);
   });
 
   it('compares dates by instant', () => {
-    const diff = diffRows([{ at: new Date('2026-12-01T10:00:00Z') }], [{ at: '2026-12-01T10:00:00.000Z' }]);
+    const diff = diffRows(
+      [{ at: new Date('2026-12-01T10:00:00Z') }],
+      [{ at: '2026-12-01T10:00:00.000Z' }],
+    );
 
     expect(diff.missing).toEqual([]);
   });
@@ -56,12 +64,18 @@ describe('diffRows', () => {
 
 describe('checkEqualRows', () => {
   it('describes every difference in its message lines', () => {
-    const actual = [expected[0]!, { station: 'NYC', hour: 1, temp: -2 }, { station: 'REK', hour: 1, temp: 0 }];
+    const actual = [
+      expected[0]!,
+      { station: 'NYC', hour: 1, temp: -2 },
+      { station: 'REK', hour: 1, temp: 0 },
+    ];
 
     const result = checkEqualRows(actual, expected, { key: ['station', 'hour'] });
 
     expect(result.pass).toBe(false);
-    expect(result.summary).toBe('has 3 rows where 3 were expected: 1 missing, 1 unexpected, 1 changed');
+    expect(result.summary).toBe(
+      'has 3 rows where 3 were expected: 1 missing, 1 unexpected, 1 changed',
+    );
     expect(result.details).toEqual([
       'Missing rows (1), expected but not found:',
       '  - { hour: 2, station: "OSL", temp: 2 }',

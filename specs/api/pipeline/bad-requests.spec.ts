@@ -34,13 +34,16 @@ const CASES: BadRequestCase[] = [
 test.describe('pipeline status API bad requests', () => {
   for (const badCase of CASES) {
     test(`${badCase.name} is rejected`, { tag: '@PIPELINE-057' }, async ({ pipelineApi }) => {
-      const request = badCase.method === 'get' ? pipelineApi.get(badCase.path) : pipelineApi.post(badCase.path);
-      const response = badCase.body === undefined ? await request : await request.send(badCase.body as object);
+      const request =
+        badCase.method === 'get' ? pipelineApi.get(badCase.path) : pipelineApi.post(badCase.path);
+      const response =
+        badCase.body === undefined ? await request : await request.send(badCase.body as object);
 
       expect(response.status).toBe(badCase.status);
       expect(response.body).toMatchSchema(errorSchema);
-      expect(response.body.error.code).toBe(badCase.code);
-      expect(response.body.error.message).toContain(badCase.mentions);
+      const { error } = response.body as { error: { code: string; message: string } };
+      expect(error.code).toBe(badCase.code);
+      expect(error.message).toContain(badCase.mentions);
     });
   }
 });

@@ -12,7 +12,11 @@ export const errorSchema = {
       type: 'object',
       required: ['status', 'code', 'message'],
       additionalProperties: false,
-      properties: { status: { type: 'integer' }, code: { type: 'string', pattern: '^[A-Z_]+$' }, message: { type: 'string', minLength: 10 } },
+      properties: {
+        status: { type: 'integer' },
+        code: { type: 'string', pattern: '^[A-Z_]+$' },
+        message: { type: 'string', minLength: 10 },
+      },
     },
   },
 };
@@ -22,13 +26,28 @@ export const healthSchema = {
   type: 'object',
   required: ['status', 'database', 'stream'],
   additionalProperties: false,
-  properties: { status: { const: 'ok' }, database: { enum: ['postgres', 'pglite'] }, stream: { enum: ['on', 'off'] } },
+  properties: {
+    status: { const: 'ok' },
+    database: { enum: ['postgres', 'pglite'] },
+    stream: { enum: ['on', 'off'] },
+  },
 };
 
 export const runSchema = {
   $id: 'pipeline/run',
   type: 'object',
-  required: ['runId', 'job', 'trigger', 'status', 'startedAt', 'finishedAt', 'rowsRead', 'rowsWritten', 'rowsQuarantined', 'error'],
+  required: [
+    'runId',
+    'job',
+    'trigger',
+    'status',
+    'startedAt',
+    'finishedAt',
+    'rowsRead',
+    'rowsWritten',
+    'rowsQuarantined',
+    'error',
+  ],
   additionalProperties: false,
   properties: {
     runId: { type: 'string', format: 'uuid' },
@@ -55,7 +74,15 @@ export const jobsSchema = {
       minItems: 4,
       items: {
         type: 'object',
-        required: ['name', 'kind', 'schedule', 'nextRunAt', 'running', 'lastStatus', 'lastSuccessAt'],
+        required: [
+          'name',
+          'kind',
+          'schedule',
+          'nextRunAt',
+          'running',
+          'lastStatus',
+          'lastSuccessAt',
+        ],
         additionalProperties: false,
         properties: {
           name: { enum: ['api-readings', 'scraper', 'csv-inbox', 'sensor-stream'] },

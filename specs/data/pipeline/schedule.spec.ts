@@ -26,18 +26,29 @@ for (const backend of BACKENDS) {
 
     test('cron runs the API job by itself', { tag: '@PIPELINE-040' }, async () => {
       // Every 3 seconds (croner's 6-field form, seconds first).
-      const service = await PipelineService.start(['--source-url', source.url, '--schedule', '*/3 * * * * *', ...storage.args], storage.env);
+      const service = await PipelineService.start(
+        ['--source-url', source.url, '--schedule', '*/3 * * * * *', ...storage.args],
+        storage.env,
+      );
       try {
-        const jobs = await service.request<{ jobs: { name: string; schedule: string | null; nextRunAt: string | null }[] }>('GET', '/jobs');
+        const jobs = await service.request<{
+          jobs: { name: string; schedule: string | null; nextRunAt: string | null }[];
+        }>('GET', '/jobs');
         const apiJob = jobs.body.jobs.find((job) => job.name === 'api-readings');
         expect(apiJob?.schedule).toBe('*/3 * * * * *');
         expect(Date.parse(apiJob?.nextRunAt ?? '')).toBeGreaterThan(Date.now() - 1000);
 
         await expect
-          .poll(async () => (await service.request<{ runs: Run[] }>('GET', '/runs?job=api-readings')).body.runs.some((run) => run.trigger === 'schedule' && run.status === 'succeeded'), {
-            timeout: 60_000,
-            message: 'a scheduled run succeeds',
-          })
+          .poll(
+            async () =>
+              (
+                await service.request<{ runs: Run[] }>('GET', '/runs?job=api-readings')
+              ).body.runs.some((run) => run.trigger === 'schedule' && run.status === 'succeeded'),
+            {
+              timeout: 60_000,
+              message: 'a scheduled run succeeds',
+            },
+          )
           .toBe(true);
       } finally {
         expect((await service.stop()).code).toBe(0);
@@ -47,7 +58,11 @@ for (const backend of BACKENDS) {
         await expect(tableRows(db, 'readings')).toHaveRowCount(240);
         await expect(tableRows(db, 'pipeline_runs')).toHaveValuesIn('trigger', ['schedule']);
         // protect: true in croner: a tick that falls during a run is skipped, so no two runs overlap.
-        await expect(tableRows(db, 'pipeline_runs')).toHaveValuesIn('status', ['succeeded', 'running', 'interrupted']);
+        await expect(tableRows(db, 'pipeline_runs')).toHaveValuesIn('status', [
+          'succeeded',
+          'running',
+          'interrupted',
+        ]);
       });
     });
   });

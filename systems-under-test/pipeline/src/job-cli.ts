@@ -20,25 +20,44 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { 'source-url': { type: 'string' }, 'data-dir': { type: 'string' }, 'page-size': { type: 'string' } },
+      options: {
+        'source-url': { type: 'string' },
+        'data-dir': { type: 'string' },
+        'page-size': { type: 'string' },
+      },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Options: --source-url URL, --data-dir DIR, --page-size N.`);
+    throw new UsageError(
+      `${(error as Error).message}. Options: --source-url URL, --data-dir DIR, --page-size N.`,
+    );
   }
   const { positionals, values } = parsed;
   const job = positionals[0];
   if (job === undefined || !(job in BATCH_JOBS)) {
-    throw new UsageError(`Name the job to run: ${Object.keys(BATCH_JOBS).join(' or ')}; received ${JSON.stringify(job ?? null)}.`);
+    throw new UsageError(
+      `Name the job to run: ${Object.keys(BATCH_JOBS).join(' or ')}; received ${JSON.stringify(job ?? null)}.`,
+    );
   }
-  const passThrough = Object.entries(values).flatMap(([name, value]) => [`--${name}`, String(value)]);
+  const passThrough = Object.entries(values).flatMap(([name, value]) => [
+    `--${name}`,
+    String(value),
+  ]);
   const options = parseServiceOptions([...passThrough, '--schedule', 'off'], process.env);
 
   const db = await openDatabase(options);
   try {
-    const runner = new JobRunner({ db, sourceUrl: options.sourceUrl, pageSize: options.pageSize, log: createLogger('jobs'), metrics: undefined });
+    const runner = new JobRunner({
+      db,
+      sourceUrl: options.sourceUrl,
+      pageSize: options.pageSize,
+      log: createLogger('jobs'),
+      metrics: undefined,
+    });
     const started = await runner.trigger(job, 'cli');
     if (started === undefined) {
-      process.stderr.write(`Error: job ${job} is running in another process; wait for it to finish.\n`);
+      process.stderr.write(
+        `Error: job ${job} is running in another process; wait for it to finish.\n`,
+      );
       return 3;
     }
     const run = await started.finished;

@@ -10,10 +10,16 @@ const threshold = LEVELS.indexOf((process.env.PIPELINE_LOG_LEVEL ?? 'info') as L
 export type Logger = Record<Level, (message: string, fields?: Record<string, unknown>) => void>;
 
 export function createLogger(component: string): Logger {
-  const write = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS.indexOf(level) > (threshold < 0 ? 2 : threshold)) return;
-    const entry = { time: new Date().toISOString(), level, component, message, ...fields };
-    process.stderr.write(JSON.stringify(entry, (_key, value: unknown) => (value instanceof Error ? value.message : value)) + '\n');
-  };
+  const write =
+    (level: Level) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (LEVELS.indexOf(level) > (threshold < 0 ? 2 : threshold)) return;
+      const entry = { time: new Date().toISOString(), level, component, message, ...fields };
+      process.stderr.write(
+        JSON.stringify(entry, (_key, value: unknown) =>
+          value instanceof Error ? value.message : value,
+        ) + '\n',
+      );
+    };
   return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
 }

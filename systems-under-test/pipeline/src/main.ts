@@ -34,7 +34,13 @@ const db = await openDatabase(options);
 log.info('database open', { backend: db.backend, location: db.location, faults: faults.active });
 
 const metrics = createMetrics();
-const context = { db, sourceUrl: options.sourceUrl, pageSize: options.pageSize, log: createLogger('jobs'), metrics };
+const context = {
+  db,
+  sourceUrl: options.sourceUrl,
+  pageSize: options.pageSize,
+  log: createLogger('jobs'),
+  metrics,
+};
 const runner = new JobRunner(context);
 if (options.schedule !== null) runner.schedule(options.schedule);
 

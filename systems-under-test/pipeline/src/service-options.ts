@@ -68,9 +68,15 @@ export function parseServiceOptions(argv: string[], env: NodeJS.ProcessEnv): Ser
   }
 
   const offset = integerOption('NOVA_PORT_OFFSET', env.NOVA_PORT_OFFSET || '0', 0, 60_000);
-  const sourceUrl = (values['source-url'] ?? env.PIPELINE_SOURCE_URL ?? `http://127.0.0.1:${3103 + offset}`).replace(/\/+$/, '');
+  const sourceUrl = (
+    values['source-url'] ??
+    env.PIPELINE_SOURCE_URL ??
+    `http://127.0.0.1:${3103 + offset}`
+  ).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+$/.test(sourceUrl)) {
-    throw new UsageError(`--source-url must be an http(s) base URL such as http://127.0.0.1:3103, received "${sourceUrl}".`);
+    throw new UsageError(
+      `--source-url must be an http(s) base URL such as http://127.0.0.1:3103, received "${sourceUrl}".`,
+    );
   }
 
   const schedule = values.schedule === 'off' ? null : values.schedule;
@@ -78,7 +84,9 @@ export function parseServiceOptions(argv: string[], env: NodeJS.ProcessEnv): Ser
     try {
       new Cron(schedule, { paused: true }).stop();
     } catch (error) {
-      throw new UsageError(`--schedule "${schedule}" is not a cron expression (${(error as Error).message}); use 5 or 6 fields, or "off".`);
+      throw new UsageError(
+        `--schedule "${schedule}" is not a cron expression (${(error as Error).message}); use 5 or 6 fields, or "off".`,
+      );
     }
   }
 

@@ -7,13 +7,18 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createScratchDatabase, openDataSource, type DataSource } from '../../../../framework/data/index.ts';
+import {
+  createScratchDatabase,
+  openDataSource,
+  type DataSource,
+} from '../../../../framework/data/index.ts';
 
 export const BACKENDS = ['postgres', 'embedded'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
 /** Server where the PostgreSQL runs create their databases; the user must be allowed to CREATE DATABASE. */
-export const ADMIN_URL = process.env.NOVA_PIPELINE_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.NOVA_PIPELINE_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface PipelineStorage {
   backend: Backend;
@@ -30,7 +35,10 @@ export interface PipelineStorage {
  * WebAssembly, which takes 10 s and more on a busy 2-core machine, while a
  * copy of the finished folder takes a fraction of a second.
  */
-export async function createPgliteTemplate(): Promise<{ dataDir: string; dispose(): Promise<void> }> {
+export async function createPgliteTemplate(): Promise<{
+  dataDir: string;
+  dispose(): Promise<void>;
+}> {
   const folder = await mkdtemp(path.join(tmpdir(), 'nova-pipeline-template-'));
   const dataDir = path.join(folder, 'db');
   const db = await openDataSource({ dataDir });
@@ -38,7 +46,10 @@ export async function createPgliteTemplate(): Promise<{ dataDir: string; dispose
   return { dataDir, dispose: () => rm(folder, { recursive: true, force: true }) };
 }
 
-export async function createStorage(backend: Backend, pgliteTemplate: string): Promise<PipelineStorage> {
+export async function createStorage(
+  backend: Backend,
+  pgliteTemplate: string,
+): Promise<PipelineStorage> {
   if (backend === 'postgres') {
     const database = await createScratchDatabase(ADMIN_URL, 'nova_pipeline');
     return {
@@ -63,7 +74,10 @@ export async function createStorage(backend: Backend, pgliteTemplate: string): P
 }
 
 /** Runs `check` on a fresh connection and closes it, so an embedded folder is free again afterwards. */
-export async function withData<T>(storage: PipelineStorage, check: (db: DataSource) => Promise<T>): Promise<T> {
+export async function withData<T>(
+  storage: PipelineStorage,
+  check: (db: DataSource) => Promise<T>,
+): Promise<T> {
   const db = await storage.open();
   try {
     return await check(db);

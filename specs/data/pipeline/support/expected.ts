@@ -28,7 +28,10 @@ interface SeedStation {
 }
 
 export const SEED = JSON.parse(
-  readFileSync(new URL('../../../../systems-under-test/pipeline/data/source-seed.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../../../systems-under-test/pipeline/data/source-seed.json', import.meta.url),
+    'utf8',
+  ),
 ) as { stations: SeedStation[]; readings: SeedRecord[] };
 
 /** The seed's malformed records and the reason the pipeline must quarantine each with. */
@@ -87,7 +90,11 @@ export function expectedStations(): Row[] {
 /** Quarantine rows of the API load and the scrape, without run ids and times. */
 export function expectedLoadQuarantine(): Row[] {
   return [
-    ...Object.entries(MALFORMED_READINGS).map(([id, reason]) => ({ source: 'api', source_ref: id, reason })),
+    ...Object.entries(MALFORMED_READINGS).map(([id, reason]) => ({
+      source: 'api',
+      source_ref: id,
+      reason,
+    })),
     { source: 'site', source_ref: 'XXX', reason: 'elevation "unknown" is not a number of metres' },
   ];
 }

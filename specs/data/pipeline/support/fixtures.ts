@@ -4,6 +4,8 @@ import { createPgliteTemplate } from './backends.ts';
 
 export const test = base.extend<object, { pgliteTemplate: string }>({
   pgliteTemplate: [
+    // Playwright reads a fixture's dependencies from this destructuring pattern, so it must be there.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const template = await createPgliteTemplate();
       await use(template.dataDir);

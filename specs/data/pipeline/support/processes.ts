@@ -27,16 +27,26 @@ export interface Exit {
 }
 
 /** Collects a child's output and resolves when it exits. */
-function collect(child: ChildProcess): { output: { stdout: string; stderr: string }; exited: Promise<Exit> } {
+function collect(child: ChildProcess): {
+  output: { stdout: string; stderr: string };
+  exited: Promise<Exit>;
+} {
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, ...output })));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, ...output })),
+  );
   return { output, exited };
 }
 
 /** Resolves with the first match of `pattern` in the output, or rejects when the process exits first. */
-function waitForOutput(child: ChildProcess, output: { stdout: string; stderr: string }, exited: Promise<Exit>, pattern: RegExp): Promise<RegExpMatchArray> {
+function waitForOutput(
+  child: ChildProcess,
+  output: { stdout: string; stderr: string },
+  exited: Promise<Exit>,
+  pattern: RegExp,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const match = pattern.exec(output.stdout) ?? pattern.exec(output.stderr);
@@ -48,7 +58,13 @@ function waitForOutput(child: ChildProcess, output: { stdout: string; stderr: st
     child.stdout?.on('data', check);
     child.stderr?.on('data', check);
     check();
-    void exited.then((exit) => reject(new Error(`The process exited (code ${exit.code}, signal ${exit.signal}) before printing ${pattern}.\nstderr:\n${exit.stderr.slice(-3000)}`)));
+    void exited.then((exit) =>
+      reject(
+        new Error(
+          `The process exited (code ${exit.code}, signal ${exit.signal}) before printing ${pattern}.\nstderr:\n${exit.stderr.slice(-3000)}`,
+        ),
+      ),
+    );
   });
 }
 
@@ -58,7 +74,12 @@ export class PipelineService {
   readonly #output: { stdout: string; stderr: string };
   readonly #exited: Promise<Exit>;
 
-  private constructor(baseURL: string, child: ChildProcess, output: { stdout: string; stderr: string }, exited: Promise<Exit>) {
+  private constructor(
+    baseURL: string,
+    child: ChildProcess,
+    output: { stdout: string; stderr: string },
+    exited: Promise<Exit>,
+  ) {
     this.baseURL = baseURL;
     this.#child = child;
     this.#output = output;
@@ -89,13 +110,15 @@ export class PipelineService {
 
   /** Stops it with SIGTERM and waits; the exit must be clean. */
   async stop(): Promise<Exit> {
-    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGTERM');
+    if (this.#child.exitCode === null && this.#child.signalCode === null)
+      this.#child.kill('SIGTERM');
     return this.#exited;
   }
 
   /** Kills it with SIGKILL, as a crash would: no shutdown code runs. */
   async kill(): Promise<Exit> {
-    if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill('SIGKILL');
+    if (this.#child.exitCode === null && this.#child.signalCode === null)
+      this.#child.kill('SIGKILL');
     return this.#exited;
   }
 }
@@ -110,12 +133,26 @@ export interface JobRun {
  * Runs a batch job in its own process. With `pauseAtStep`, the job stops at
  * that step (PIPELINE_PAUSE_AT) and this function kills it with SIGKILL.
  */
-export async function runJob(job: string, args: string[], env: Record<string, string>, pauseAtStep?: number): Promise<JobRun> {
-  const child = start(JOB_CLI, [job, ...args], pauseAtStep === undefined ? env : { ...env, PIPELINE_PAUSE_AT: `${job}:${pauseAtStep}` });
+export async function runJob(
+  job: string,
+  args: string[],
+  env: Record<string, string>,
+  pauseAtStep?: number,
+): Promise<JobRun> {
+  const child = start(
+    JOB_CLI,
+    [job, ...args],
+    pauseAtStep === undefined ? env : { ...env, PIPELINE_PAUSE_AT: `${job}:${pauseAtStep}` },
+  );
   const { output, exited } = collect(child);
   if (pauseAtStep === undefined) return { exit: await exited };
 
-  const [line] = await waitForOutput(child, output, exited, new RegExp(`paused ${job} step ${pauseAtStep} \\S+`));
+  const [line] = await waitForOutput(
+    child,
+    output,
+    exited,
+    new RegExp(`paused ${job} step ${pauseAtStep} \\S+`),
+  );
   child.kill('SIGKILL');
   return { exit: await exited, killedAt: line };
 }

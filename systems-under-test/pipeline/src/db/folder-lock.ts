@@ -16,7 +16,10 @@ function isRunning(pid: number): boolean {
  * own and two processes on one folder corrupt it. A lock left by a process
  * that no longer runs (for example one killed mid-load) is taken over.
  */
-export async function acquireFolderLock(lockFile: string, folder: string): Promise<() => Promise<void>> {
+export async function acquireFolderLock(
+  lockFile: string,
+  folder: string,
+): Promise<() => Promise<void>> {
   for (let attempt = 1; attempt <= 2; attempt += 1) {
     try {
       const handle = await open(lockFile, 'wx');
@@ -36,5 +39,7 @@ export async function acquireFolderLock(lockFile: string, folder: string): Promi
     }
     await unlink(lockFile).catch(() => undefined);
   }
-  throw new DatabaseConfigError(`Cannot take the lock file ${lockFile}; delete it if no pipeline runs.`);
+  throw new DatabaseConfigError(
+    `Cannot take the lock file ${lockFile}; delete it if no pipeline runs.`,
+  );
 }

@@ -21,7 +21,10 @@ interface SourcePage {
 }
 
 async function readCheckpoint(db: Sql): Promise<string | null> {
-  const [row] = await db.query<{ cursor: string | null }>('SELECT cursor FROM job_checkpoints WHERE job = $1', [API_JOB]);
+  const [row] = await db.query<{ cursor: string | null }>(
+    'SELECT cursor FROM job_checkpoints WHERE job = $1',
+    [API_JOB],
+  );
   return row?.cursor ?? null;
 }
 
@@ -48,7 +51,15 @@ async function upsertReading(tx: Sql, row: ReadingRow): Promise<boolean> {
        revision = EXCLUDED.revision, loaded_at = EXCLUDED.loaded_at
      WHERE readings.revision < EXCLUDED.revision
      RETURNING station_code`,
-    [row.stationCode, row.observedAt, row.temperatureC, row.windSpeedMs, row.precipitationMm, row.sourceId, row.revision],
+    [
+      row.stationCode,
+      row.observedAt,
+      row.temperatureC,
+      row.windSpeedMs,
+      row.precipitationMm,
+      row.sourceId,
+      row.revision,
+    ],
   );
   return written.length > 0;
 }
@@ -60,11 +71,18 @@ async function fetchPage(context: JobContext, cursor: string | null): Promise<So
 
   const response = await fetchWithRetry(url.href, context.log);
   if (!response.ok) {
-    throw new Error(`GET ${url.href} returned ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    throw new Error(
+      `GET ${url.href} returned ${response.status}: ${(await response.text()).slice(0, 300)}`,
+    );
   }
   const body = (await response.json()) as Partial<SourcePage>;
-  if (!Array.isArray(body.data) || !(typeof body.next_cursor === 'string' || body.next_cursor === null)) {
-    throw new Error(`GET ${url.href} returned a page without a data array and a next_cursor; the source API changed its format.`);
+  if (
+    !Array.isArray(body.data) ||
+    !(typeof body.next_cursor === 'string' || body.next_cursor === null)
+  ) {
+    throw new Error(
+      `GET ${url.href} returned a page without a data array and a next_cursor; the source API changed its format.`,
+    );
   }
   return { data: body.data, next_cursor: body.next_cursor };
 }
@@ -74,7 +92,8 @@ export async function runApiReadings(context: JobContext, runId: string): Promis
   const step = createStepper(API_JOB);
   const totals = { rowsRead: 0, rowsWritten: 0, rowsQuarantined: 0 };
   let cursor = await readCheckpoint(db);
-  if (cursor !== null) context.log.info('resuming after the last committed page', { job: API_JOB, runId });
+  if (cursor !== null)
+    context.log.info('resuming after the last committed page', { job: API_JOB, runId });
 
   for (;;) {
     const page = await fetchPage(context, cursor);
@@ -101,11 +120,22 @@ export async function runApiReadings(context: JobContext, runId: string): Promis
         step('row');
       }
       for (const { record, reason } of rejected) {
-        const sourceRef = typeof record.id === 'string' ? record.id : JSON.stringify(record).slice(0, 200);
-        await quarantine(tx, { source: 'api', sourceRef, reason, raw: JSON.stringify(record), runId });
+        const sourceRef =
+          typeof record.id === 'string' ? record.id : JSON.stringify(record).slice(0, 200);
+        await quarantine(tx, {
+          source: 'api',
+          sourceRef,
+          reason,
+          raw: JSON.stringify(record),
+          runId,
+        });
       }
       await writeCheckpoint(tx, page.next_cursor);
-      const batch = { rowsRead: page.data.length, rowsWritten: written, rowsQuarantined: rejected.length };
+      const batch = {
+        rowsRead: page.data.length,
+        rowsWritten: written,
+        rowsQuarantined: rejected.length,
+      };
       await addCounts(tx, runId, batch);
       step('commit');
       return batch;

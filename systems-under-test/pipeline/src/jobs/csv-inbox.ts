@@ -22,7 +22,12 @@ import { toUtc } from './transform.ts';
 
 export const CSV_JOB = 'csv-inbox';
 
-export const CSV_COLUMNS = ['station_code', 'observed_at', 'temperature_c', 'humidity_pct'] as const;
+export const CSV_COLUMNS = [
+  'station_code',
+  'observed_at',
+  'temperature_c',
+  'humidity_pct',
+] as const;
 
 export interface CsvInboxOptions {
   db: PipelineDatabase;
@@ -44,23 +49,29 @@ export interface CsvRow {
 
 /** Cleans one record: trims fields, upper-cases the station, accepts a decimal comma; returns the row or the reason. */
 export function cleanCsvRecord(header: string[], fields: string[], line: number): CsvRow | string {
-  if (fields.length !== header.length) return `has ${fields.length} fields, the header has ${header.length}`;
+  if (fields.length !== header.length)
+    return `has ${fields.length} fields, the header has ${header.length}`;
   const value = (column: string) => (fields[header.indexOf(column)] ?? '').trim();
 
   const stationCode = value('station_code').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(stationCode)) return `station_code ${JSON.stringify(value('station_code'))} is not a three-letter code`;
+  if (!/^[A-Z]{3}$/.test(stationCode))
+    return `station_code ${JSON.stringify(value('station_code'))} is not a three-letter code`;
   const observedAt = toUtc(value('observed_at'));
-  if (observedAt === undefined) return `observed_at ${JSON.stringify(value('observed_at'))} is not an ISO 8601 time with a UTC offset`;
+  if (observedAt === undefined)
+    return `observed_at ${JSON.stringify(value('observed_at'))} is not an ISO 8601 time with a UTC offset`;
 
   const number = (column: string) => {
     const text = value(column).replace(/^(-?\d+),(\d+)$/, '$1.$2');
     return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
   };
   const temperatureC = number('temperature_c');
-  if (temperatureC === undefined) return `temperature_c ${JSON.stringify(value('temperature_c'))} is not a number`;
-  if (temperatureC < -90 || temperatureC > 60) return `temperature_c ${temperatureC} is outside -90..60 °C`;
+  if (temperatureC === undefined)
+    return `temperature_c ${JSON.stringify(value('temperature_c'))} is not a number`;
+  if (temperatureC < -90 || temperatureC > 60)
+    return `temperature_c ${temperatureC} is outside -90..60 °C`;
   const humidityPct = number('humidity_pct');
-  if (humidityPct === undefined) return `humidity_pct ${JSON.stringify(value('humidity_pct'))} is not a number`;
+  if (humidityPct === undefined)
+    return `humidity_pct ${JSON.stringify(value('humidity_pct'))} is not a number`;
   if (humidityPct < 0 || humidityPct > 100) return `humidity_pct ${humidityPct} is outside 0..100`;
 
   return { line, stationCode, observedAt, temperatureC, humidityPct };
@@ -90,13 +101,18 @@ export class CsvInbox {
       // Files already in the inbox at start are processed too: they arrived while the service was down.
       ignoreInitial: false,
       // Half-written files are not read early: chokidar emits `add` only after the size held still this long.
-      awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: Math.min(100, stabilityMs) },
+      awaitWriteFinish: {
+        stabilityThreshold: stabilityMs,
+        pollInterval: Math.min(100, stabilityMs),
+      },
       ignored: (file, stats) => stats?.isFile() === true && !file.toLowerCase().endsWith('.csv'),
     });
     this.#watcher.on('add', (file) => {
       this.#queue = this.#queue.then(() => this.#process(file));
     });
-    this.#watcher.on('error', (error) => this.#options.log.error('inbox watcher failed', { error }));
+    this.#watcher.on('error', (error) =>
+      this.#options.log.error('inbox watcher failed', { error }),
+    );
     await new Promise<void>((resolve) => this.#watcher?.once('ready', () => resolve()));
     this.#ready = true;
   }
@@ -123,7 +139,10 @@ export class CsvInbox {
     const hash = createHash('sha256').update(content).digest('hex');
     const name = path.basename(file);
 
-    const [seen] = await db.query<{ archived_as: string }>('SELECT archived_as FROM csv_files WHERE content_hash = $1', [hash]);
+    const [seen] = await db.query<{ archived_as: string }>(
+      'SELECT archived_as FROM csv_files WHERE content_hash = $1',
+      [hash],
+    );
     if (seen !== undefined) {
       const archived = path.join(archiveDir, seen.archived_as);
       if (!existsSync(archived)) {
@@ -133,10 +152,16 @@ export class CsvInbox {
         return;
       }
       const duplicateName = `${hash.slice(0, 12)}-duplicate-${Date.now()}-${name}`;
-      await db.query('UPDATE csv_files SET duplicates_seen = duplicates_seen + 1 WHERE content_hash = $1', [hash]);
+      await db.query(
+        'UPDATE csv_files SET duplicates_seen = duplicates_seen + 1 WHERE content_hash = $1',
+        [hash],
+      );
       await this.#move(file, path.join(archiveDir, 'duplicates', duplicateName));
       metrics?.csvFiles.inc({ outcome: 'duplicate' });
-      log.info('CSV file has the content of a file loaded before; archived as a duplicate', { file: name, hash });
+      log.info('CSV file has the content of a file loaded before; archived as a duplicate', {
+        file: name,
+        hash,
+      });
       return;
     }
 
@@ -161,11 +186,16 @@ export class CsvInbox {
     const rows: CsvRow[] = [];
     const rejected: { line: number; reason: string; raw: string }[] = [];
     if (missing.length > 0) {
-      rejected.push({ line: 1, reason: `header lacks the column(s) ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}`, raw: header.join(',') });
+      rejected.push({
+        line: 1,
+        reason: `header lacks the column(s) ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}`,
+        raw: header.join(','),
+      });
     } else {
       for (const record of records) {
         const cleaned = record.error ?? cleanCsvRecord(header, record.fields, record.line);
-        if (typeof cleaned === 'string') rejected.push({ line: record.line, reason: cleaned, raw: record.fields.join(',') });
+        if (typeof cleaned === 'string')
+          rejected.push({ line: record.line, reason: cleaned, raw: record.fields.join(',') });
         else rows.push(cleaned);
       }
     }
@@ -184,9 +214,19 @@ export class CsvInbox {
         );
       }
       for (const entry of rejected) {
-        await quarantine(tx, { source: 'csv', sourceRef: `${name}:${entry.line}:${hash.slice(0, 12)}`, reason: `line ${entry.line}: ${entry.reason}`, raw: entry.raw, runId });
+        await quarantine(tx, {
+          source: 'csv',
+          sourceRef: `${name}:${entry.line}:${hash.slice(0, 12)}`,
+          reason: `line ${entry.line}: ${entry.reason}`,
+          raw: entry.raw,
+          runId,
+        });
       }
-      await addCounts(tx, runId, { rowsRead: rows.length + rejected.length, rowsWritten: rows.length, rowsQuarantined: rejected.length });
+      await addCounts(tx, runId, {
+        rowsRead: rows.length + rejected.length,
+        rowsWritten: rows.length,
+        rowsQuarantined: rejected.length,
+      });
     });
     await finishRun(db, runId, 'succeeded', null);
     await this.#move(file, path.join(archiveDir, archivedAs));
@@ -195,7 +235,12 @@ export class CsvInbox {
     metrics?.rowsWritten.inc({ job: CSV_JOB }, rows.length);
     metrics?.rowsQuarantined.inc({ job: CSV_JOB }, rejected.length);
     metrics?.runs.inc({ job: CSV_JOB, status: 'succeeded' });
-    log.info('CSV file loaded', { file: name, hash, rows: rows.length, quarantined: rejected.length });
+    log.info('CSV file loaded', {
+      file: name,
+      hash,
+      rows: rows.length,
+      quarantined: rejected.length,
+    });
   }
 
   async #move(from: string, to: string): Promise<void> {

@@ -9,7 +9,11 @@ export interface FetchPolicy {
   backoffMs: number;
 }
 
-export const DEFAULT_FETCH_POLICY: FetchPolicy = { maxAttempts: 6, maxRetryAfterMs: 30_000, backoffMs: 200 };
+export const DEFAULT_FETCH_POLICY: FetchPolicy = {
+  maxAttempts: 6,
+  maxRetryAfterMs: 30_000,
+  backoffMs: 200,
+};
 
 /** Reads Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -26,7 +30,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * with exponential back-off. Other statuses, and a 5xx that outlasts the
  * attempts, are returned to the caller.
  */
-export async function fetchWithRetry(url: string, log: Logger, policy = DEFAULT_FETCH_POLICY): Promise<Response> {
+export async function fetchWithRetry(
+  url: string,
+  log: Logger,
+  policy = DEFAULT_FETCH_POLICY,
+): Promise<Response> {
   let lastProblem = '';
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     let response: Response;
@@ -40,10 +48,13 @@ export async function fetchWithRetry(url: string, log: Logger, policy = DEFAULT_
     }
 
     if (response.status === 429) {
-      const wait = retryAfterMs(response.headers.get('retry-after')) ?? policy.backoffMs * 2 ** (attempt - 1);
+      const wait =
+        retryAfterMs(response.headers.get('retry-after')) ?? policy.backoffMs * 2 ** (attempt - 1);
       await response.body?.cancel();
       if (wait > policy.maxRetryAfterMs) {
-        throw new Error(`GET ${url} was rate limited with Retry-After ${wait} ms, above the ${policy.maxRetryAfterMs} ms the job waits.`);
+        throw new Error(
+          `GET ${url} was rate limited with Retry-After ${wait} ms, above the ${policy.maxRetryAfterMs} ms the job waits.`,
+        );
       }
       lastProblem = `429 with Retry-After ${wait} ms`;
       log.warn('source rate limited, waiting as Retry-After asks', { url, attempt, waitMs: wait });
@@ -55,7 +66,11 @@ export async function fetchWithRetry(url: string, log: Logger, policy = DEFAULT_
       if (attempt === policy.maxAttempts) return response;
       lastProblem = `status ${response.status}`;
       await response.body?.cancel();
-      log.warn('source returned a server error, retrying', { url, attempt, status: response.status });
+      log.warn('source returned a server error, retrying', {
+        url,
+        attempt,
+        status: response.status,
+      });
       await sleep(policy.backoffMs * 2 ** (attempt - 1));
       continue;
     }

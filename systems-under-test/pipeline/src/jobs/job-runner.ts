@@ -12,7 +12,10 @@ import type { JobContext, JobOutcome } from './context.ts';
 import { finishRun, markInterrupted, startRun, type RunRecord, type RunTrigger } from './runs.ts';
 import { SCRAPER_JOB, runScraper } from './scraper.ts';
 
-export const BATCH_JOBS: Record<string, (context: JobContext, runId: string) => Promise<JobOutcome>> = {
+export const BATCH_JOBS: Record<
+  string,
+  (context: JobContext, runId: string) => Promise<JobOutcome>
+> = {
   [API_JOB]: runApiReadings,
   [SCRAPER_JOB]: runScraper,
 };
@@ -40,34 +43,42 @@ export class JobRunner {
   /** Starts a run, or returns undefined when the job is running already. */
   async trigger(job: string, trigger: RunTrigger): Promise<StartedRun | undefined> {
     const work = BATCH_JOBS[job];
-    if (work === undefined) throw new Error(`Unknown job "${job}"; known jobs: ${Object.keys(BATCH_JOBS).join(', ')}.`);
+    if (work === undefined)
+      throw new Error(`Unknown job "${job}"; known jobs: ${Object.keys(BATCH_JOBS).join(', ')}.`);
     const { db, log } = this.#context;
 
     let announce: (runId: string) => void = () => undefined;
     const started = new Promise<string>((resolve) => (announce = resolve));
 
-    const finished = db
-      .withJobLock(job, async () => {
-        const interrupted = await markInterrupted(db, job);
-        if (interrupted > 0) log.warn('marked runs of a dead process as interrupted', { job, interrupted });
-        const runId = await startRun(db, job, trigger);
-        announce(runId);
-        log.info('job run started', { job, runId, trigger });
+    const finished = db.withJobLock(job, async () => {
+      const interrupted = await markInterrupted(db, job);
+      if (interrupted > 0)
+        log.warn('marked runs of a dead process as interrupted', { job, interrupted });
+      const runId = await startRun(db, job, trigger);
+      announce(runId);
+      log.info('job run started', { job, runId, trigger });
 
-        let run: RunRecord;
-        try {
-          const outcome = await work(this.#context, runId);
-          run = await finishRun(db, runId, outcome.status, outcome.problem);
-        } catch (error) {
-          log.error('job run failed', { job, runId, error });
-          run = await finishRun(db, runId, 'failed', (error as Error).message);
-        }
-        recordMetrics(this.#context.metrics, run);
-        log.info('job run finished', { job, runId, status: run.status, rowsWritten: run.rowsWritten });
-        return run;
+      let run: RunRecord;
+      try {
+        const outcome = await work(this.#context, runId);
+        run = await finishRun(db, runId, outcome.status, outcome.problem);
+      } catch (error) {
+        log.error('job run failed', { job, runId, error });
+        run = await finishRun(db, runId, 'failed', (error as Error).message);
+      }
+      recordMetrics(this.#context.metrics, run);
+      log.info('job run finished', {
+        job,
+        runId,
+        status: run.status,
+        rowsWritten: run.rowsWritten,
       });
+      return run;
+    });
     // Marks the promise handled: a caller that does not wait for the run must not crash the process.
-    void finished.catch((error: unknown) => log.error('job run could not be recorded', { job, error }));
+    void finished.catch((error: unknown) =>
+      log.error('job run could not be recorded', { job, error }),
+    );
 
     // The lock was busy when `finished` settles first with undefined; a failure before the run existed rejects.
     const runId = await Promise.race([started, finished.then(() => undefined)]);
@@ -77,11 +88,16 @@ export class JobRunner {
 
   /** Runs the API job on a cron expression (5 fields, or 6 with seconds), in UTC. */
   schedule(expression: string): Cron {
-    const cron = new Cron(expression, { timezone: 'UTC', protect: true, name: API_JOB }, async () => {
-      const started = await this.trigger(API_JOB, 'schedule').catch(() => undefined);
-      if (started === undefined) this.#context.log.info('scheduled run skipped: the job is running', { job: API_JOB });
-      else await started.finished;
-    });
+    const cron = new Cron(
+      expression,
+      { timezone: 'UTC', protect: true, name: API_JOB },
+      async () => {
+        const started = await this.trigger(API_JOB, 'schedule').catch(() => undefined);
+        if (started === undefined)
+          this.#context.log.info('scheduled run skipped: the job is running', { job: API_JOB });
+        else await started.finished;
+      },
+    );
     this.#crons.push(cron);
     return cron;
   }

@@ -58,12 +58,18 @@ export async function addCounts(db: Sql, runId: string, counts: RunCounts): Prom
   );
 }
 
-export async function finishRun(db: Sql, runId: string, status: RunStatus, error: string | null): Promise<RunRecord> {
+export async function finishRun(
+  db: Sql,
+  runId: string,
+  status: RunStatus,
+  error: string | null,
+): Promise<RunRecord> {
   const [run] = await db.query<RunRecord>(
     `UPDATE pipeline_runs SET status = $2, finished_at = now(), error = $3 WHERE run_id = $1 RETURNING ${RUN_COLUMNS}`,
     [runId, status, error],
   );
-  if (run === undefined) throw new Error(`Run ${runId} vanished from pipeline_runs before it finished.`);
+  if (run === undefined)
+    throw new Error(`Run ${runId} vanished from pipeline_runs before it finished.`);
   return run;
 }
 

@@ -28,12 +28,18 @@ export interface StationRow {
 /** Reads "4,061 m" as 4061; undefined when the text is no elevation. */
 export function parseElevation(text: string): number | null | undefined {
   // Seeded fault pipeline.null-elevation: the thousands separator is not removed, so "4,061" reads as NULL.
-  const digits = faults.on('pipeline.null-elevation') ? text.replace(/\s*m$/, '') : text.replace(/\s*m$/, '').replaceAll(',', '');
+  const digits = faults.on('pipeline.null-elevation')
+    ? text.replace(/\s*m$/, '')
+    : text.replace(/\s*m$/, '').replaceAll(',', '');
   if (faults.on('pipeline.null-elevation') && /^-?\d+(,\d{3})+$/.test(digits)) return null;
   return /^-?\d+$/.test(digits) ? Number(digits) : undefined;
 }
 
-export function parseStationRows(html: string): { rows: StationRow[]; rejected: { code: string; reason: string; raw: string }[]; next: string | undefined } {
+export function parseStationRows(html: string): {
+  rows: StationRow[];
+  rejected: { code: string; reason: string; raw: string }[];
+  next: string | undefined;
+} {
   const $ = cheerio.load(html);
   const rows: StationRow[] = [];
   const rejected: { code: string; reason: string; raw: string }[] = [];
@@ -42,7 +48,15 @@ export function parseStationRows(html: string): { rows: StationRow[]; rejected: 
     const row = $(element);
     const code = row.find('td.code').text().trim();
     const name = row.find('td.name').text().trim();
-    const city = row.find('td.city').clone().children('.country').remove().end().text().replace(/,\s*$/, '').trim();
+    const city = row
+      .find('td.city')
+      .clone()
+      .children('.country')
+      .remove()
+      .end()
+      .text()
+      .replace(/,\s*$/, '')
+      .trim();
     const country = row.find('td.city .country').text().trim();
     const elevationText = row.find('td.elevation').text().trim();
     const openedOn = row.find('td.opened time').attr('datetime') ?? '';
@@ -50,10 +64,14 @@ export function parseStationRows(html: string): { rows: StationRow[]; rejected: 
 
     const elevation = parseElevation(elevationText);
     let reason: string | undefined;
-    if (!/^[A-Z]{3}$/.test(code)) reason = `code ${JSON.stringify(code)} is not a three-letter upper-case code`;
-    else if (name === '' || city === '' || country === '') reason = 'name, city or country is empty';
-    else if (elevation === undefined) reason = `elevation ${JSON.stringify(elevationText)} is not a number of metres`;
-    else if (!/^\d{4}-\d{2}-\d{2}$/.test(openedOn)) reason = `opened date ${JSON.stringify(openedOn)} is not YYYY-MM-DD`;
+    if (!/^[A-Z]{3}$/.test(code))
+      reason = `code ${JSON.stringify(code)} is not a three-letter upper-case code`;
+    else if (name === '' || city === '' || country === '')
+      reason = 'name, city or country is empty';
+    else if (elevation === undefined)
+      reason = `elevation ${JSON.stringify(elevationText)} is not a number of metres`;
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(openedOn))
+      reason = `opened date ${JSON.stringify(openedOn)} is not YYYY-MM-DD`;
 
     if (reason !== undefined) rejected.push({ code: code || raw.slice(0, 40), reason, raw });
     else rows.push({ code, name, city, country, elevationM: elevation ?? null, openedOn });
@@ -68,11 +86,20 @@ export async function runScraper(context: JobContext, runId: string): Promise<Jo
   let problem: string | null = null;
 
   for (let pages = 0; url !== undefined && pages < MAX_PAGES; pages++) {
-    const response = await fetchWithRetry(url, context.log, { maxAttempts: 2, maxRetryAfterMs: 30_000, backoffMs: 100 });
+    const response = await fetchWithRetry(url, context.log, {
+      maxAttempts: 2,
+      maxRetryAfterMs: 30_000,
+      backoffMs: 100,
+    });
     if (!response.ok) {
       await response.body?.cancel();
       problem = `GET ${url} returned ${response.status}; the pages after it were not reached.`;
-      context.log.warn('scraper met a broken page', { job: SCRAPER_JOB, runId, url, status: response.status });
+      context.log.warn('scraper met a broken page', {
+        job: SCRAPER_JOB,
+        runId,
+        url,
+        status: response.status,
+      });
       break;
     }
     const { rows, rejected, next } = parseStationRows(await response.text());
@@ -94,9 +121,19 @@ export async function runScraper(context: JobContext, runId: string): Promise<Jo
         count += result.length;
       }
       for (const entry of rejected) {
-        await quarantine(tx, { source: 'site', sourceRef: entry.code, reason: entry.reason, raw: entry.raw, runId });
+        await quarantine(tx, {
+          source: 'site',
+          sourceRef: entry.code,
+          reason: entry.reason,
+          raw: entry.raw,
+          runId,
+        });
       }
-      await addCounts(tx, runId, { rowsRead: rows.length + rejected.length, rowsWritten: count, rowsQuarantined: rejected.length });
+      await addCounts(tx, runId, {
+        rowsRead: rows.length + rejected.length,
+        rowsWritten: count,
+        rowsQuarantined: rejected.length,
+      });
       return count;
     });
 

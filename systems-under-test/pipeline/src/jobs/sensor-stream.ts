@@ -5,7 +5,15 @@
  * after the commit. Delivery is at least once, so a duplicate or redelivered
  * event finds its id stored and changes nothing.
  */
-import { AckPolicy, DeliverPolicy, connect, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  connect,
+  nanos,
+  type ConsumerMessages,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
 
 import { faults } from '../faults.ts';
 import type { PipelineDatabase, Sql } from '../db/database.ts';
@@ -58,9 +66,12 @@ export function parseSensorEvent(data: Uint8Array): SensorEvent | string {
   if (typeof body !== 'object' || body === null) return 'body is not a JSON object';
   const { event_id: eventId, device_id: deviceId, ts, value } = body;
   if (typeof eventId !== 'string' || eventId === '') return 'event_id is missing';
-  if (typeof deviceId !== 'string' || !/^[a-z0-9-]{1,64}$/.test(deviceId)) return `device_id ${JSON.stringify(deviceId)} is not a device id`;
-  if (typeof ts !== 'string' || !/Z$|[+-]\d{2}:\d{2}$/.test(ts) || Number.isNaN(Date.parse(ts))) return `ts ${JSON.stringify(ts)} is not an ISO 8601 time with a UTC offset`;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `value ${JSON.stringify(value)} is not a finite number`;
+  if (typeof deviceId !== 'string' || !/^[a-z0-9-]{1,64}$/.test(deviceId))
+    return `device_id ${JSON.stringify(deviceId)} is not a device id`;
+  if (typeof ts !== 'string' || !/Z$|[+-]\d{2}:\d{2}$/.test(ts) || Number.isNaN(Date.parse(ts)))
+    return `ts ${JSON.stringify(ts)} is not an ISO 8601 time with a UTC offset`;
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return `value ${JSON.stringify(value)} is not a finite number`;
   return { eventId, deviceId, eventTime: new Date(ts).toISOString(), value };
 }
 
@@ -133,7 +144,10 @@ export class SensorStream {
         await this.#handle(message);
       } catch (error) {
         // Not acked: JetStream redelivers it after ack_wait, so a database hiccup loses nothing.
-        this.#options.log.error('sensor event failed; it will be redelivered', { seq: message.seq, error });
+        this.#options.log.error('sensor event failed; it will be redelivered', {
+          seq: message.seq,
+          error,
+        });
         message.nak(1000);
       }
     }
@@ -168,8 +182,13 @@ export class SensorStream {
   }
 
   async state(): Promise<StreamState> {
-    const base = { stream: this.#options.stream, connected: this.#connection !== undefined && !this.#connection.isClosed(), ...this.#counts };
-    if (this.#connection === undefined || this.#connection.isClosed()) return { ...base, pending: -1, ackPending: -1 };
+    const base = {
+      stream: this.#options.stream,
+      connected: this.#connection !== undefined && !this.#connection.isClosed(),
+      ...this.#counts,
+    };
+    if (this.#connection === undefined || this.#connection.isClosed())
+      return { ...base, pending: -1, ackPending: -1 };
     const manager = await this.#connection.jetstreamManager();
     const info = await manager.consumers.info(this.#options.stream, this.#options.durable);
     return { ...base, pending: info.num_pending, ackPending: info.num_ack_pending };

@@ -17,7 +17,8 @@ export interface ReadingRow {
 
 export type TransformResult = { ok: true; row: ReadingRow } | { ok: false; reason: string };
 
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Plausible range of air temperature in °F (the records on Earth are about -129 and 134). */
 const FAHRENHEIT_RANGE = [-130, 140] as const;
@@ -29,7 +30,14 @@ export function toUtc(text: string): string | undefined {
   const match = ISO_WITH_OFFSET.exec(text);
   if (match === null) return undefined;
   const [, year, month, day, hour, minute, second, offset] = match as unknown as string[];
-  const local = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const local = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+  );
   if (Number.isNaN(local) || new Date(local).getUTCDate() !== Number(day)) return undefined;
 
   let offsetMinutes = 0;
@@ -47,7 +55,9 @@ function numberField(record: Record<string, unknown>, field: string): number | s
   const value = record[field];
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
-  return value === undefined ? `${field} is missing` : `${field} ${JSON.stringify(value)} is not a number`;
+  return value === undefined
+    ? `${field} is missing`
+    : `${field} ${JSON.stringify(value)} is not a number`;
 }
 
 export function transformReading(record: Record<string, unknown>): TransformResult {
@@ -61,13 +71,17 @@ export function transformReading(record: Record<string, unknown>): TransformResu
   if (typeof record.observed_at !== 'string') return fail('observed_at is missing');
   const observedAt = toUtc(record.observed_at);
   if (observedAt === undefined) {
-    return fail(`observed_at ${JSON.stringify(record.observed_at)} is not an ISO 8601 time with a UTC offset`);
+    return fail(
+      `observed_at ${JSON.stringify(record.observed_at)} is not an ISO 8601 time with a UTC offset`,
+    );
   }
 
   const fahrenheit = numberField(record, 'temperature_f');
   if (typeof fahrenheit === 'string') return fail(fahrenheit);
   if (fahrenheit < FAHRENHEIT_RANGE[0] || fahrenheit > FAHRENHEIT_RANGE[1]) {
-    return fail(`temperature_f ${fahrenheit} is outside ${FAHRENHEIT_RANGE[0]}..${FAHRENHEIT_RANGE[1]} °F`);
+    return fail(
+      `temperature_f ${fahrenheit} is outside ${FAHRENHEIT_RANGE[0]}..${FAHRENHEIT_RANGE[1]} °F`,
+    );
   }
   const wind = numberField(record, 'wind_kmh');
   if (typeof wind === 'string') return fail(wind);

@@ -11,7 +11,9 @@ export function decodeCursor(cursor: string): number | undefined {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    return Number.isSafeInteger(value.o) && (value.o as number) >= 0 ? (value.o as number) : undefined;
+    return Number.isSafeInteger(value.o) && (value.o as number) >= 0
+      ? (value.o as number)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -25,8 +25,10 @@ export function renderStationPage(stations: StationPage[], page: number): string
       </tr>`,
     )
     .join('\n');
-  const next = page < lastPage ? `<a rel="next" href="/site/stations?page=${page + 1}">Next</a>` : '';
-  const previous = page > 1 ? `<a rel="prev" href="/site/stations?page=${page - 1}">Previous</a>` : '';
+  const next =
+    page < lastPage ? `<a rel="next" href="/site/stations?page=${page + 1}">Next</a>` : '';
+  const previous =
+    page > 1 ? `<a rel="prev" href="/site/stations?page=${page - 1}">Previous</a>` : '';
 
   return `<!doctype html>
 <html lang="en">

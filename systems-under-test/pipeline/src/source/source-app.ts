@@ -30,7 +30,9 @@ export function buildSourceApp(options: SourceOptions): FastifyInstance {
   const windows = new Map<string, { start: number; count: number }>();
   let readingsRequests = 0;
 
-  app.get('/health', async () => ({ status: 'ok', readings: options.seed.readings.length }));
+  app.get('/health', (_request, reply) =>
+    reply.send({ status: 'ok', readings: options.seed.readings.length }),
+  );
 
   app.get('/api/v1/readings', async (request, reply) => {
     if (options.rateLimit > 0) {
@@ -48,26 +50,50 @@ export function buildSourceApp(options: SourceOptions): FastifyInstance {
         return reply
           .code(429)
           .header('retry-after', String(seconds))
-          .send(problem(429, 'RATE_LIMITED', `At most ${options.rateLimit} requests per ${options.rateWindowMs} ms; retry after ${seconds} s.`));
+          .send(
+            problem(
+              429,
+              'RATE_LIMITED',
+              `At most ${options.rateLimit} requests per ${options.rateWindowMs} ms; retry after ${seconds} s.`,
+            ),
+          );
       }
     }
 
     readingsRequests += 1;
     if (options.failEvery > 0 && readingsRequests % options.failEvery === 0) {
-      return reply.code(503).send(problem(503, 'UNAVAILABLE', 'The upstream store is busy; retry the request.'));
+      return reply
+        .code(503)
+        .send(problem(503, 'UNAVAILABLE', 'The upstream store is busy; retry the request.'));
     }
 
     const query = request.query as Record<string, string | undefined>;
     const limitText = query.limit ?? String(DEFAULT_PAGE_SIZE);
     const limit = /^\d+$/.test(limitText) ? Number(limitText) : Number.NaN;
     if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
-      return reply.code(400).send(problem(400, 'INVALID_LIMIT', `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, received "${limitText}".`));
+      return reply
+        .code(400)
+        .send(
+          problem(
+            400,
+            'INVALID_LIMIT',
+            `limit must be an integer from 1 to ${MAX_PAGE_SIZE}, received "${limitText}".`,
+          ),
+        );
     }
     let offset = 0;
     if (query.cursor !== undefined) {
       const decoded = decodeCursor(query.cursor);
       if (decoded === undefined) {
-        return reply.code(400).send(problem(400, 'INVALID_CURSOR', `cursor "${query.cursor.slice(0, 80)}" was not issued by this API; pass next_cursor from the previous page, or omit it to start.`));
+        return reply
+          .code(400)
+          .send(
+            problem(
+              400,
+              'INVALID_CURSOR',
+              `cursor "${query.cursor.slice(0, 80)}" was not issued by this API; pass next_cursor from the previous page, or omit it to start.`,
+            ),
+          );
       }
       offset = decoded;
     }
@@ -85,13 +111,21 @@ export function buildSourceApp(options: SourceOptions): FastifyInstance {
     const page = /^\d+$/.test(pageText) ? Number(pageText) : 0;
     const broken = brokenPageNumber(options.seed.stations);
     if (page < 1 || page > broken) {
-      return reply.code(404).type('text/html').send('<!doctype html><title>Not found</title><h1>No such page</h1>');
+      return reply
+        .code(404)
+        .type('text/html')
+        .send('<!doctype html><title>Not found</title><h1>No such page</h1>');
     }
     if (page === broken) {
       // The site's broken page: linked from the pager, but the server fails to render it.
-      return reply.code(500).type('text/html').send('<!doctype html><title>Error</title><h1>Internal Server Error</h1>');
+      return reply
+        .code(500)
+        .type('text/html')
+        .send('<!doctype html><title>Error</title><h1>Internal Server Error</h1>');
     }
-    return reply.type('text/html; charset=utf-8').send(renderStationPage(options.seed.stations, page));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderStationPage(options.seed.stations, page));
   });
 
   return app;

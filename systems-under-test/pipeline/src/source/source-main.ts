@@ -27,7 +27,10 @@ try {
     rateWindowMs: integerOption('--rate-window-ms', values['rate-window-ms'], 1, 3_600_000),
     failEvery: integerOption('--fail-every', values['fail-every'], 0, 1_000_000),
   });
-  const address = await app.listen({ port: integerOption('--port', values.port, 0, 65_535), host: values.host });
+  const address = await app.listen({
+    port: integerOption('--port', values.port, 0, 65_535),
+    host: values.host,
+  });
   process.stdout.write(`listening on ${address}\n`);
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

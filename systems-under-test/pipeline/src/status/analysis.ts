@@ -19,13 +19,28 @@ export interface AnalysisQuery {
   sql: string;
 }
 
-const STATION: AnalysisParameter = { name: 'station', description: 'Three-letter station code; all stations when absent.', type: 'station', default: null };
+const STATION: AnalysisParameter = {
+  name: 'station',
+  description: 'Three-letter station code; all stations when absent.',
+  type: 'station',
+  default: null,
+};
 
 export const ANALYSIS_QUERIES: AnalysisQuery[] = [
   {
     name: 'warmest-hours',
     description: 'The N warmest readings of each station (top N per group), with their rank.',
-    parameters: [{ name: 'n', description: 'Readings per station.', type: 'integer', default: 3, min: 1, max: 50 }, STATION],
+    parameters: [
+      {
+        name: 'n',
+        description: 'Readings per station.',
+        type: 'integer',
+        default: 3,
+        min: 1,
+        max: 50,
+      },
+      STATION,
+    ],
     sql: `WITH ranked AS (
         SELECT station_code, observed_at, temperature_c,
                ROW_NUMBER() OVER (PARTITION BY station_code ORDER BY temperature_c DESC, observed_at) AS rank
@@ -52,7 +67,8 @@ export const ANALYSIS_QUERIES: AnalysisQuery[] = [
   },
   {
     name: 'daily-temperature-change',
-    description: 'Mean temperature per station and UTC day, and its change from the previous day (period over period).',
+    description:
+      'Mean temperature per station and UTC day, and its change from the previous day (period over period).',
     parameters: [STATION],
     sql: `WITH daily AS (
         SELECT station_code, (observed_at AT TIME ZONE 'UTC')::date AS day, AVG(temperature_c) AS mean_c, COUNT(*) AS readings
@@ -68,7 +84,9 @@ export const ANALYSIS_QUERIES: AnalysisQuery[] = [
   {
     name: 'busiest-devices',
     description: 'Devices ranked by sensor events, with their busiest minute.',
-    parameters: [{ name: 'n', description: 'Devices to list.', type: 'integer', default: 5, min: 1, max: 100 }],
+    parameters: [
+      { name: 'n', description: 'Devices to list.', type: 'integer', default: 5, min: 1, max: 100 },
+    ],
     sql: `WITH per_device AS (
         SELECT device_id, SUM(event_count) AS events, MAX(value_max) AS value_max,
                (ARRAY_AGG(window_start ORDER BY event_count DESC, window_start))[1] AS busiest_minute
@@ -87,7 +105,10 @@ export class AnalysisParameterError extends Error {
 }
 
 /** Turns query-string values into the statement's bound parameters, in declaration order. */
-export function bindParameters(query: AnalysisQuery, values: Record<string, string | undefined>): unknown[] {
+export function bindParameters(
+  query: AnalysisQuery,
+  values: Record<string, string | undefined>,
+): unknown[] {
   const known = new Set(query.parameters.map((parameter) => parameter.name));
   const unknown = Object.keys(values).filter((name) => !known.has(name));
   if (unknown.length > 0) {
@@ -100,12 +121,21 @@ export function bindParameters(query: AnalysisQuery, values: Record<string, stri
     const text = values[parameter.name];
     if (text === undefined) return parameter.default;
     if (parameter.type === 'station') {
-      if (!/^[A-Z]{3}$/.test(text)) throw new AnalysisParameterError(`station must be a three-letter upper-case code such as OSL, received "${text}".`);
+      if (!/^[A-Z]{3}$/.test(text))
+        throw new AnalysisParameterError(
+          `station must be a three-letter upper-case code such as OSL, received "${text}".`,
+        );
       return text;
     }
     const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isSafeInteger(value) || value < (parameter.min ?? 0) || value > (parameter.max ?? Number.MAX_SAFE_INTEGER)) {
-      throw new AnalysisParameterError(`${parameter.name} must be an integer from ${parameter.min} to ${parameter.max}, received "${text}".`);
+    if (
+      !Number.isSafeInteger(value) ||
+      value < (parameter.min ?? 0) ||
+      value > (parameter.max ?? Number.MAX_SAFE_INTEGER)
+    ) {
+      throw new AnalysisParameterError(
+        `${parameter.name} must be an integer from ${parameter.min} to ${parameter.max}, received "${text}".`,
+      );
     }
     return value;
   });

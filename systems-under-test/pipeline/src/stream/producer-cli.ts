@@ -19,7 +19,10 @@ import { mulberry32 } from '../source/prng.ts';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'nats-url': { type: 'string', default: process.env.PIPELINE_NATS_URL ?? 'nats://127.0.0.1:4222' },
+      'nats-url': {
+        type: 'string',
+        default: process.env.PIPELINE_NATS_URL ?? 'nats://127.0.0.1:4222',
+      },
       stream: { type: 'string' },
       devices: { type: 'string', default: '4' },
       events: { type: 'string', default: '120' },
@@ -31,10 +34,13 @@ async function main(): Promise<void> {
     },
   });
   if (values.stream === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(values.stream)) {
-    throw new UsageError(`--stream must name the JetStream stream (letters, digits, _ or -), received ${JSON.stringify(values.stream ?? null)}.`);
+    throw new UsageError(
+      `--stream must name the JetStream stream (letters, digits, _ or -), received ${JSON.stringify(values.stream ?? null)}.`,
+    );
   }
   const start = Date.parse(values.start);
-  if (Number.isNaN(start)) throw new UsageError(`--start must be an ISO 8601 time, received "${values.start}".`);
+  if (Number.isNaN(start))
+    throw new UsageError(`--start must be an ISO 8601 time, received "${values.start}".`);
   const devices = integerOption('--devices', values.devices, 1, 1000);
   const events = integerOption('--events', values.events, 0, 1_000_000);
   const duplicates = integerOption('--duplicates', values.duplicates, 0, events);
@@ -58,7 +64,18 @@ async function main(): Promise<void> {
     messages.push(messages[Math.floor(random() * events)]!);
   }
   for (let index = 0; index < malformed; index++) {
-    messages.push({ subject: `${values.stream}.events.device-1`, body: index % 2 === 0 ? '{"event_id": "broken' : JSON.stringify({ event_id: `bad-${index}`, device_id: 'device-1', ts: 'yesterday', value: 1 }) });
+    messages.push({
+      subject: `${values.stream}.events.device-1`,
+      body:
+        index % 2 === 0
+          ? '{"event_id": "broken'
+          : JSON.stringify({
+              event_id: `bad-${index}`,
+              device_id: 'device-1',
+              ts: 'yesterday',
+              value: 1,
+            }),
+    });
   }
 
   const connection = await connect({ servers: values['nats-url'] });
