@@ -143,7 +143,7 @@ describe('broken workflows', () => {
   });
 
   test('missing project is reported', () => {
-    const broken = valid.replace('project: [api, ui]', 'project: [api]');
+    const broken = valid.replace(/project: \[[^\]]*\]/, 'project: [api]');
     const problems = checkPlaywrightMatrix(parseYamlSource('broken.yml', broken), ['api', 'ui']);
     expect(problems.map((problem) => problem.message)).toEqual([
       expect.stringContaining('project "ui"'),
