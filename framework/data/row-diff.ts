@@ -1,7 +1,7 @@
 /**
- * Order-insensitive comparison of two row sets, as a multiset: a row that
+ * Order-insensitive comparison of two row sets as multisets, so a row that
  * appears twice must be expected twice. The failure lists the missing and
- * unexpected rows; with a `key`, rows present on both sides under the same
+ * unexpected rows. With a `key`, rows present on both sides under the same
  * key are shown as changed, column by column.
  */
 import { formatRow, listed, normalizeValue, type CheckResult, type Row } from './rows.ts';

@@ -35,13 +35,13 @@ export function quoteIdentifier(name: string): string {
   return parts.map((part) => `"${part}"`).join('.');
 }
 
-/** Every row of a table, read when the matcher runs. */
+/** Reads every row of a table when the matcher runs. */
 export function tableRows(source: DataSource, table: string): RowSource {
   const sql = `SELECT * FROM ${quoteIdentifier(table)}`;
   return { label: `table ${table}`, rows: () => source.query(sql) };
 }
 
-/** The rows of one query, read when the matcher runs. Pass values as `params`, never in the SQL text. */
+/** Runs one query when the matcher runs. Pass values as `params`, never in the SQL text. */
 export function queryRows(
   source: DataSource,
   sql: string,
@@ -66,7 +66,7 @@ export async function resolveRows(received: unknown): Promise<{ label: string; r
   );
 }
 
-/** A value in the form checks compare and print: dates as ISO 8601 UTC, buffers as hex, bigints as text. */
+/** Converts a value to the form checks compare and print: dates as ISO 8601 UTC, buffers as hex, bigints as text. */
 export function normalizeValue(value: unknown): unknown {
   if (value instanceof Date)
     return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
@@ -76,7 +76,7 @@ export function normalizeValue(value: unknown): unknown {
   return value;
 }
 
-/** One row on one line, columns in the given order, for failure messages. */
+/** Formats one row on one line, columns in the given order, for failure messages. */
 export function formatRow(row: Row, columns: readonly string[] = Object.keys(row)): string {
   return `{ ${columns.map((column) => `${column}: ${JSON.stringify(normalizeValue(row[column]))}`).join(', ')} }`;
 }

@@ -1,8 +1,8 @@
 /**
- * Crash and re-run: the API job is killed with SIGKILL at 10 points of a load,
- * each a seeded random step (a fetched page, a row written inside the open
- * transaction, just before or just after COMMIT), and run again after each
- * kill. Every partial state must be a subset of the clean load, and the end
+ * Crash and re-run: the API job is killed with SIGKILL at 10 points of a load
+ * and run again after each kill. Each point is a seeded random step: a fetched
+ * page, a row written inside the open transaction, or just before or after
+ * COMMIT. After each kill the tables must hold whole pages only, and the end
  * state must equal a clean load into a database of its own.
  */
 import { queryRows, type DataSource, type Row } from '../../../framework/data/index.ts';

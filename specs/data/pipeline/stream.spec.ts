@@ -1,8 +1,8 @@
 /**
- * The sensor stream: a producer publishes known events (with duplicates and
- * malformed ones) to a JetStream stream of the test's own; the consumer is
+ * The sensor stream: a producer publishes known events, with duplicates and
+ * malformed ones, to a JetStream stream of the test's own. The consumer is
  * killed after committing an event but before acking it, so JetStream
- * redelivers; the aggregates must still count every event exactly once.
+ * redelivers it. The aggregates must still count every event exactly once.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -1,8 +1,8 @@
 /**
- * What the tables must hold after a clean load of the committed seed
- * (systems-under-test/pipeline/data/source-seed.json), computed here
- * independently of the pipeline's code: JavaScript's Date parses the UTC
- * offsets, and the unit conversions are the textbook ones.
+ * Expected table contents after a clean load of
+ * systems-under-test/pipeline/data/source-seed.json. They are computed here
+ * without the pipeline's code: JavaScript's Date parses the UTC offsets, and
+ * the unit conversions are the textbook ones.
  */
 import { readFileSync } from 'node:fs';
 

@@ -3,7 +3,7 @@ import type { Logger } from '../log.ts';
 import type { PipelineMetrics } from '../status/metrics.ts';
 import type { RunCounts } from './runs.ts';
 
-/** What every job gets from the service or the job CLI that runs it. */
+/** Dependencies that the service or the job CLI hands to every job. */
 export interface JobContext {
   db: PipelineDatabase;
   /** Base URL of the source service, without a trailing slash. */

@@ -1,10 +1,10 @@
 /**
- * The CSV inbox: chokidar watches a folder; each new `.csv` file is read once
- * its size has stopped changing (awaitWriteFinish), validated and cleaned,
- * and its good rows appended to `csv_readings` in one transaction with its
- * ledger entry (keyed by the SHA-256 of the content) and its quarantined rows.
- * Then the file moves to the archive. A file whose content was seen before is
- * archived as a duplicate and loads nothing.
+ * The CSV inbox: chokidar watches a folder. Each new `.csv` file is read once
+ * its size has stopped changing (awaitWriteFinish), then validated and cleaned.
+ * Its good rows, its quarantined rows and its ledger entry (keyed by the
+ * SHA-256 of the content) are written in one transaction, and then the file
+ * moves to the archive. A file whose content was seen before is archived as a
+ * duplicate and loads nothing.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * The stream job: a durable JetStream consumer of sensor events. Each event
  * is stored once by its event id and added to its device's one-minute window
- * (count, sum, mean, max) in the same transaction; the message is acked only
+ * (count, sum, mean, max) in the same transaction. The message is acked only
  * after the commit. Delivery is at least once, so a duplicate or redelivered
  * event finds its id stored and changes nothing.
  */

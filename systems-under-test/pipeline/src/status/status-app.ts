@@ -74,9 +74,12 @@ export function buildStatusApp(options: StatusAppOptions): FastifyInstance {
         const row = byJob.get(job);
         let lastSuccessAt = row?.last_success ?? null;
         if (job === STREAM_JOB) lastSuccessAt = stream?.lastEventAt ?? null;
+        let kind = 'stream';
+        if (job in BATCH_JOBS) kind = 'batch';
+        else if (job === CSV_JOB) kind = 'watcher';
         const entry: Record<string, unknown> = {
           name: job,
-          kind: job in BATCH_JOBS ? 'batch' : job === CSV_JOB ? 'watcher' : 'stream',
+          kind,
           schedule: job === 'api-readings' ? options.schedule : null,
           nextRunAt: runner.nextRunAt(job),
           running: job === STREAM_JOB ? streamState?.connected === true : row?.running === true,
