@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS stations (
   name text NOT NULL,
   city text NOT NULL,
   country text NOT NULL,
-  elevation_m integer NOT NULL,
+  -- Nullable like many scraped columns: the data checks, not the schema, catch a missing elevation.
+  elevation_m integer,
   opened_on date NOT NULL,
   scraped_at timestamptz NOT NULL
 );
