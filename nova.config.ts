@@ -15,7 +15,8 @@ export const systems = {
   },
   // The data pipeline's status API; it reads the source service below on 3103 (plus NOVA_PORT_OFFSET).
   pipeline: {
-    command: 'npm run --silent sut:pipeline -- --port {port}',
+    // No schedule here: a cron run could overlap a run that a spec triggers and make it answer 409.
+    command: 'npm run --silent sut:pipeline -- --port {port} --schedule off',
     defaultPort: 3102,
     healthPath: '/health',
   },

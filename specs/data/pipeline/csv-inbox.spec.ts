@@ -32,7 +32,7 @@ const MIXED =
 
 const NO_HEADER_COLUMNS = 'station,time,temp\nOSL,2026-12-01T08:00:00+01:00,3\n';
 
-/** Written in three parts, 150 ms apart, well inside the 1 s the watcher waits for a file to hold still. */
+/** Written in three parts, 150 ms apart, well inside the 2 s the watcher waits for a file to hold still. */
 const SLOW_PARTS = [
   HEADER + 'LPB,2026-12-01T08:00:00-04:00,5',
   '.5,50\nLPB,2026-12-01T09:00:00-04:00,6,48\n',

@@ -77,9 +77,9 @@ const shutdown = (signal: string) => {
   if (closing) process.exit(1);
   closing = true;
   log.info('shutting down', { signal });
-  runner.stop();
   void (async () => {
     await app.close();
+    await runner.stop();
     await inbox.close();
     await stream?.close();
     await db.close();

@@ -35,6 +35,7 @@ function recordMetrics(metrics: PipelineMetrics | undefined, run: RunRecord): vo
 export class JobRunner {
   readonly #context: JobContext;
   readonly #crons: Cron[] = [];
+  readonly #inFlight = new Set<Promise<unknown>>();
 
   constructor(context: JobContext) {
     this.#context = context;
@@ -107,7 +108,9 @@ export class JobRunner {
     return cron?.nextRun()?.toISOString() ?? null;
   }
 
-  stop(): void {
+  /** Stops the schedule and waits for the runs in progress, so that shutdown closes no database under a run. */
+  async stop(): Promise<void> {
     for (const cron of this.#crons) cron.stop();
+    await Promise.all([...this.#inFlight]);
   }
 }
