@@ -71,7 +71,7 @@ for (const backend of BACKENDS) {
             '--archive',
             archive,
             '--csv-stability-ms',
-            '1000',
+            '2000',
             ...storage.args,
           ],
           storage.env,

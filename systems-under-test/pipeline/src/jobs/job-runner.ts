@@ -77,9 +77,11 @@ export class JobRunner {
       return run;
     });
     // Marks the promise handled: a caller that does not wait for the run must not crash the process.
-    void finished.catch((error: unknown) =>
+    const settled = finished.catch((error: unknown) =>
       log.error('job run could not be recorded', { job, error }),
     );
+    this.#inFlight.add(settled);
+    void settled.then(() => this.#inFlight.delete(settled));
 
     // The lock was busy when `finished` settles first with undefined; a failure before the run existed rejects.
     const runId = await Promise.race([started, finished.then(() => undefined)]);
