@@ -13,4 +13,16 @@ export const systems = {
     defaultPort: 3101,
     healthPath: '/health',
   },
+  // The data pipeline's status API; it reads the source service below on 3103 (plus NOVA_PORT_OFFSET).
+  pipeline: {
+    // No schedule here: a cron run could overlap a run that a spec triggers and make it answer 409.
+    command: 'npm run --silent sut:pipeline -- --port {port} --schedule off',
+    defaultPort: 3102,
+    healthPath: '/health',
+  },
+  'pipeline-source': {
+    command: 'npm run --silent sut:pipeline-source -- --port {port}',
+    defaultPort: 3103,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;

@@ -133,6 +133,14 @@ export default defineConfig<NovaWorkerOptions>({
       name: 'load',
       testDir: './specs/load',
     },
+    {
+      // Data checks of the pipeline: no browser; each spec runs against PostgreSQL and the embedded database.
+      name: 'data',
+      testDir: './specs/data',
+      // Each test starts pipeline processes of its own (Node.js, tsx, PGlite in WebAssembly):
+      // 5 to 10 s apiece on a busy 2-core machine, so the 30 s default is too short.
+      timeout: 120_000,
+    },
   ],
 
   webServer: Object.values(systems)

@@ -12,6 +12,10 @@ interface ProjectFixtures {
   irisApi: ApiClient;
   /** Page object of the Iris prediction page. */
   irisPage: IrisPredictionPage;
+  /** supertest client for the pipeline's status API. */
+  pipelineApi: ApiClient;
+  /** supertest client for the pipeline's source service (open-data API and HTML site). */
+  pipelineSourceApi: ApiClient;
 }
 
 export const test = novaTest.extend<ProjectFixtures>({
@@ -20,6 +24,12 @@ export const test = novaTest.extend<ProjectFixtures>({
   },
   irisPage: async ({ page, systemURL }, use) => {
     await use(new IrisPredictionPage(page, systemURL('iris')));
+  },
+  pipelineApi: async ({ api }, use) => {
+    await use(api('pipeline'));
+  },
+  pipelineSourceApi: async ({ api }, use) => {
+    await use(api('pipeline-source'));
   },
 });
 

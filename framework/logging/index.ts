@@ -14,7 +14,8 @@ export type LogLayer =
   | 'visual'
   | 'load'
   | 'results'
-  | 'bugs';
+  | 'bugs'
+  | 'data';
 
 export interface Logger {
   (formatter: string, ...args: unknown[]): void;
