@@ -13,4 +13,9 @@ export const systems = {
     defaultPort: 3101,
     healthPath: '/health',
   },
+  dashboard: {
+    command: 'npm run --silent sut:dashboard -- --port {port}',
+    defaultPort: 3104,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;
