@@ -1,0 +1,49 @@
+import type { Locator } from '@playwright/test';
+
+/** One data point of a chart as its data table lists it. */
+export interface ChartPoint {
+  series: string;
+  point: string;
+  value: string;
+}
+
+/**
+ * A chart card: the ECharts SVG and the collapsed data table that the page builds from the
+ * options the chart holds, so reading the table reads what the chart draws.
+ */
+export class Chart {
+  readonly svg: Locator;
+  readonly dataRows: Locator;
+
+  constructor(readonly root: Locator) {
+    this.svg = root.locator('.chart svg');
+    this.dataRows = root.locator('.chart-data tbody tr');
+  }
+
+  /** Reads the data table; it works while the table is collapsed, as it reads textContent. */
+  async points(): Promise<ChartPoint[]> {
+    return this.dataRows.evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = Array.from(
+          (row as HTMLTableRowElement).cells,
+          (cell) => cell.textContent ?? '',
+        );
+        return { series: cells[0] ?? '', point: cells[1] ?? '', value: cells[2] ?? '' };
+      }),
+    );
+  }
+
+  /** The points of one series, in drawing order. */
+  async series(name: string): Promise<ChartPoint[]> {
+    return (await this.points()).filter((point) => point.series === name);
+  }
+
+  /** A text element drawn in the SVG, such as a legend entry or an axis label. */
+  svgText(text: string): Locator {
+    return this.svg.locator('text').filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
