@@ -29,7 +29,11 @@ export class DataTable {
   }
 
   async headerLabels(): Promise<string[]> {
-    return (await this.headers.allTextContents()).map((text) => text.trim());
+    return this.headers
+      .locator('button')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => (button as HTMLElement).dataset.label ?? ''),
+      );
   }
 
   /** Every body row as the cells' displayed text. */

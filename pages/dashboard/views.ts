@@ -96,7 +96,8 @@ export class RecommendationsPage extends DashboardPage {
 
   constructor(page: Page, baseURL: string) {
     super(page, baseURL, 'recommendations');
-    this.item = page.getByLabel('Item');
+    // The label wraps the select, so its accessible name also holds the chosen option.
+    this.item = page.locator('#recommendations-item');
     this.recommendationsHeading = page.getByRole('heading', { level: 2 });
     this.similarChart = this.chart('similar');
     this.similarTable = this.table('similar');
@@ -119,7 +120,7 @@ export class LivePage extends DashboardPage {
 
   constructor(page: Page, baseURL: string) {
     super(page, baseURL, 'live');
-    this.sensor = page.getByLabel('Sensor');
+    this.sensor = page.locator('#live-sensor');
     this.pauseButton = page.locator('#live-toggle');
     this.readingCount = page.locator('#live-count');
     this.anomalyCount = page.locator('#live-anomalies');

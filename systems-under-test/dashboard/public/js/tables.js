@@ -28,6 +28,12 @@ export function renderTable(panel, name, columns, rows, filename) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = column.label;
+    button.dataset.label = column.label;
+    // The sort arrow is hidden from assistive technology, which reads aria-sort instead.
+    const arrow = document.createElement('span');
+    arrow.className = 'sort-arrow';
+    arrow.setAttribute('aria-hidden', 'true');
+    button.append(arrow);
     button.addEventListener('click', () => sortBy(table, th));
     th.append(button);
     headRow.append(th);
@@ -74,8 +80,12 @@ function sortBy(table, th) {
 }
 
 function applySort(table, th, order) {
-  for (const other of table.tHead.rows[0].cells) other.setAttribute('aria-sort', 'none');
+  for (const other of table.tHead.rows[0].cells) {
+    other.setAttribute('aria-sort', 'none');
+    other.querySelector('.sort-arrow').textContent = '';
+  }
   th.setAttribute('aria-sort', order);
+  th.querySelector('.sort-arrow').textContent = order === 'ascending' ? ' ▲' : ' ▼';
 
   const index = th.cellIndex;
   const numeric = th.dataset.numeric === 'true';
@@ -102,7 +112,12 @@ function csvField(text) {
 /** The table as CSV text: the header labels, then each row's cells as displayed, in the current order. */
 export function tableToCsv(table) {
   const lines = [...table.rows].map((row) => {
-    let cells = [...row.cells].map((cell) => cell.textContent.trim());
+    // The header cells' sort arrows are decoration, not part of the column names.
+    let cells = [...row.cells].map((cell) => {
+      const copy = cell.cloneNode(true);
+      copy.querySelector('.sort-arrow')?.remove();
+      return copy.textContent.trim();
+    });
     // Seeded fault dashboard.csv-missing-column: the last column is left out of the export.
     if (faultOn('dashboard.csv-missing-column')) cells = cells.slice(0, -1);
     return cells.map(csvField).join(',');
