@@ -2,7 +2,7 @@ import { expect, test } from '../../dashboard-fixtures.ts';
 import { errorSchema } from './contract.ts';
 
 test.describe('dashboard API bad input', () => {
-  test('every invalid filter is named', { tag: '@DASH-011' }, async ({ dashboardApi }) => {
+  test('every invalid filter is named', { tag: '@DASHBOARD-011' }, async ({ dashboardApi }) => {
     const response = await dashboardApi
       .get('/api/overview')
       .query({ from: '2026-02-30', to: '2027-01-01', segment: 'vip', metric: 'profit' });
@@ -17,7 +17,7 @@ test.describe('dashboard API bad input', () => {
     ]);
   });
 
-  test('reversed range is rejected', { tag: '@DASH-011' }, async ({ dashboardApi }) => {
+  test('reversed range is rejected', { tag: '@DASHBOARD-011' }, async ({ dashboardApi }) => {
     const response = await dashboardApi
       .get('/api/ab-test')
       .query({ from: '2026-05-01', to: '2026-04-01' });
@@ -64,7 +64,7 @@ test.describe('dashboard API bad input', () => {
   for (const { path, query, message } of invalidParameters) {
     test(
       `${path} rejects ${JSON.stringify(query)}`,
-      { tag: '@DASH-012' },
+      { tag: '@DASHBOARD-012' },
       async ({ dashboardApi }) => {
         const response = await dashboardApi.get(path).query(query);
 
@@ -75,7 +75,7 @@ test.describe('dashboard API bad input', () => {
     );
   }
 
-  test('unknown path is a JSON 404', { tag: '@DASH-012' }, async ({ dashboardApi }) => {
+  test('unknown path is a JSON 404', { tag: '@DASHBOARD-012' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/unknown');
 
     expect(response.status).toBe(404);

@@ -11,14 +11,14 @@ import {
 } from './contract.ts';
 
 test.describe('dashboard API endpoints', () => {
-  test('GET /health reports ok', { tag: '@DASH-001' }, async ({ dashboardApi }) => {
+  test('GET /health reports ok', { tag: '@DASHBOARD-001' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/health');
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchSchema(healthSchema);
   });
 
-  test('GET /api/meta describes the data set', { tag: '@DASH-002' }, async ({ dashboardApi }) => {
+  test('GET /api/meta describes the data set', { tag: '@DASHBOARD-002' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/meta');
 
     expect(response.status).toBe(200);
@@ -35,7 +35,7 @@ test.describe('dashboard API endpoints', () => {
     expect(meta.segments.map((segment) => segment.id)).toEqual(['retail', 'smb', 'enterprise']);
   });
 
-  test('GET /api/overview matches its schema', { tag: '@DASH-003' }, async ({ dashboardApi }) => {
+  test('GET /api/overview matches its schema', { tag: '@DASHBOARD-003' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/overview');
 
     expect(response.status).toBe(200);
@@ -50,14 +50,14 @@ test.describe('dashboard API endpoints', () => {
     body.correlations.matrix.forEach((row, index) => expect(row[index]).toBeCloseTo(1, 10));
   });
 
-  test('GET /api/ab-test matches its schema', { tag: '@DASH-004' }, async ({ dashboardApi }) => {
+  test('GET /api/ab-test matches its schema', { tag: '@DASHBOARD-004' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/ab-test').query({ metric: 'conversion' });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchSchema(abTestSchema);
   });
 
-  test('GET /api/segments matches its schema', { tag: '@DASH-005' }, async ({ dashboardApi }) => {
+  test('GET /api/segments matches its schema', { tag: '@DASHBOARD-005' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/segments').query({ k: 3 });
 
     expect(response.status).toBe(200);
@@ -72,7 +72,7 @@ test.describe('dashboard API endpoints', () => {
     expect(body.profiles.reduce((sum, profile) => sum + profile.customers, 0)).toBe(body.customers);
   });
 
-  test('GET /api/forecast matches its schema', { tag: '@DASH-006' }, async ({ dashboardApi }) => {
+  test('GET /api/forecast matches its schema', { tag: '@DASHBOARD-006' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/forecast').query({ metric: 'orders' });
 
     expect(response.status).toBe(200);
@@ -81,7 +81,7 @@ test.describe('dashboard API endpoints', () => {
 
   test(
     'GET /api/recommendations matches its schema',
-    { tag: '@DASH-007' },
+    { tag: '@DASHBOARD-007' },
     async ({ dashboardApi }) => {
       const response = await dashboardApi
         .get('/api/recommendations')
@@ -99,7 +99,7 @@ test.describe('dashboard API endpoints', () => {
 
   test(
     'GET /api/live/readings matches its schema',
-    { tag: '@DASH-008' },
+    { tag: '@DASHBOARD-008' },
     async ({ dashboardApi }) => {
       const response = await dashboardApi
         .get('/api/live/readings')
@@ -117,7 +117,7 @@ test.describe('dashboard API endpoints', () => {
 
   test(
     'ECharts is served by the dashboard itself',
-    { tag: '@DASH-016' },
+    { tag: '@DASHBOARD-016' },
     async ({ dashboardApi }) => {
       const page = await dashboardApi.get('/overview');
       const script = await dashboardApi.get('/vendor/echarts.min.js');

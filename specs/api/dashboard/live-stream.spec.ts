@@ -20,7 +20,7 @@ function parseEvents(text: string): { id?: string; event: string; data: string }
 }
 
 test.describe('dashboard live stream', () => {
-  test('streams scored readings, then ends', { tag: '@DASH-013' }, async ({ dashboardApi }) => {
+  test('streams scored readings, then ends', { tag: '@DASHBOARD-013' }, async ({ dashboardApi }) => {
     const response = await dashboardApi
       .get('/api/live/stream')
       .query({ sensor: 'line-1', interval: 20, limit: 5, start: 35 })

@@ -15,7 +15,7 @@ interface AbTestBody {
 }
 
 test.describe('dashboard API numbers', () => {
-  test('date range includes both ends', { tag: '@DASH-009' }, async ({ dashboardApi }) => {
+  test('date range includes both ends', { tag: '@DASHBOARD-009' }, async ({ dashboardApi }) => {
     const response = await dashboardApi
       .get('/api/overview')
       .query({ from: '2026-02-01', to: '2026-02-14' });
@@ -27,7 +27,7 @@ test.describe('dashboard API numbers', () => {
     expect(trend.at(-1)!.date).toBe('2026-02-14');
   });
 
-  test('one-day range has one day', { tag: '@DASH-009' }, async ({ dashboardApi }) => {
+  test('one-day range has one day', { tag: '@DASHBOARD-009' }, async ({ dashboardApi }) => {
     const response = await dashboardApi
       .get('/api/overview')
       .query({ from: '2026-03-10', to: '2026-03-10' });
@@ -35,7 +35,7 @@ test.describe('dashboard API numbers', () => {
     expect((response.body as { trend: unknown[] }).trend).toHaveLength(1);
   });
 
-  test('A/B p-value is two-sided', { tag: '@DASH-010' }, async ({ dashboardApi }) => {
+  test('A/B p-value is two-sided', { tag: '@DASHBOARD-010' }, async ({ dashboardApi }) => {
     const response = await dashboardApi.get('/api/ab-test').query({ metric: 'conversion' });
     const body = response.body as AbTestBody;
     const [a, b] = body.variants;
@@ -65,7 +65,7 @@ test.describe('dashboard API numbers', () => {
     expect(body.summary).toContain(`(p = ${twoSided.toFixed(3)})`);
   });
 
-  test('segments add up to all customers', { tag: '@DASH-014' }, async ({ dashboardApi }) => {
+  test('segments add up to all customers', { tag: '@DASHBOARD-014' }, async ({ dashboardApi }) => {
     const countOf = async (segment: string): Promise<number> =>
       (
         (await dashboardApi.get('/api/overview').query({ segment })).body as {
@@ -79,7 +79,7 @@ test.describe('dashboard API numbers', () => {
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(await countOf('all'));
   });
 
-  test('forecast errors match its points', { tag: '@DASH-015' }, async ({ dashboardApi }) => {
+  test('forecast errors match its points', { tag: '@DASHBOARD-015' }, async ({ dashboardApi }) => {
     const response = await dashboardApi
       .get('/api/forecast')
       .query({

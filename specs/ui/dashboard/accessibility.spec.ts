@@ -8,7 +8,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 test.describe('dashboard accessibility', () => {
   for (const view of Object.keys(VIEW_LINKS) as ViewName[]) {
-    test(`${view} view passes axe`, { tag: '@DASH-055' }, async ({ sharedViews }) => {
+    test(`${view} view passes axe`, { tag: '@DASHBOARD-055' }, async ({ sharedViews }) => {
       const views: DashboardPage[] = [
         sharedViews.overview,
         sharedViews.abTest,

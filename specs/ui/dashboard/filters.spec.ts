@@ -11,7 +11,7 @@ interface OverviewBody {
 test.describe('dashboard filters', () => {
   test(
     'segment updates every overview chart',
-    { tag: '@DASH-020' },
+    { tag: '@DASHBOARD-020' },
     async ({ sharedViews, dashboardApi }) => {
       const { overview } = sharedViews;
       await overview.open();
@@ -47,7 +47,7 @@ test.describe('dashboard filters', () => {
     },
   );
 
-  test('date range narrows the trend', { tag: '@DASH-021' }, async ({ sharedViews }) => {
+  test('date range narrows the trend', { tag: '@DASHBOARD-021' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open();
 
@@ -64,7 +64,7 @@ test.describe('dashboard filters', () => {
 
   test(
     'metric updates the forecast chart and table',
-    { tag: '@DASH-022' },
+    { tag: '@DASHBOARD-022' },
     async ({ sharedViews, dashboardApi }) => {
       const { forecast } = sharedViews;
       await forecast.open();
@@ -89,7 +89,7 @@ test.describe('dashboard filters', () => {
     },
   );
 
-  test('reversed date range shows an error', { tag: '@DASH-023' }, async ({ sharedViews }) => {
+  test('reversed date range shows an error', { tag: '@DASHBOARD-023' }, async ({ sharedViews }) => {
     const { abTest } = sharedViews;
     await abTest.open();
 
@@ -102,7 +102,7 @@ test.describe('dashboard filters', () => {
     );
   });
 
-  test('reset restores the defaults', { tag: '@DASH-024' }, async ({ sharedViews }) => {
+  test('reset restores the defaults', { tag: '@DASHBOARD-024' }, async ({ sharedViews }) => {
     const { segments } = sharedViews;
     await segments.open('segment=retail&metric=orders&from=2026-03-01');
 
@@ -120,7 +120,7 @@ test.describe('dashboard filters', () => {
 
   test(
     'filters carry over to another view',
-    { tag: '@DASH-025' },
+    { tag: '@DASHBOARD-025' },
     async ({ sharedViews, dashboardApi }) => {
       const { overview, abTest } = sharedViews;
       await overview.open();

@@ -1,7 +1,7 @@
 import { expect, test } from '../../dashboard-fixtures.ts';
 
 test.describe('dashboard by keyboard alone', () => {
-  test('Tab and Enter switch views', { tag: '@DASH-050' }, async ({ sharedViews }) => {
+  test('Tab and Enter switch views', { tag: '@DASHBOARD-050' }, async ({ sharedViews }) => {
     const { overview, abTest } = sharedViews;
     const { page } = overview;
     await overview.open();
@@ -20,7 +20,7 @@ test.describe('dashboard by keyboard alone', () => {
     await expect(abTest.main).toBeFocused();
   });
 
-  test('arrow keys change a filter', { tag: '@DASH-051' }, async ({ sharedViews }) => {
+  test('arrow keys change a filter', { tag: '@DASHBOARD-051' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open();
     await overview.filterBar.segment.focus();
@@ -32,7 +32,7 @@ test.describe('dashboard by keyboard alone', () => {
     expect(overview.urlState().query.get('segment')).toBe('retail');
   });
 
-  test('Enter sorts and exports a table', { tag: '@DASH-052' }, async ({ sharedViews }) => {
+  test('Enter sorts and exports a table', { tag: '@DASHBOARD-052' }, async ({ sharedViews }) => {
     const { recommendations } = sharedViews;
     const { page } = recommendations;
     await recommendations.open();

@@ -10,7 +10,7 @@ interface Reading {
 test.describe('dashboard live anomalies', () => {
   test(
     'live chart receives and flags points',
-    { tag: '@DASH-045' },
+    { tag: '@DASHBOARD-045' },
     async ({ sharedViews, dashboardApi }) => {
       const { live } = sharedViews;
       await live.open('interval=40');
@@ -45,7 +45,7 @@ test.describe('dashboard live anomalies', () => {
     },
   );
 
-  test('pause and resume continue the stream', { tag: '@DASH-046' }, async ({ sharedViews }) => {
+  test('pause and resume continue the stream', { tag: '@DASHBOARD-046' }, async ({ sharedViews }) => {
     const { live } = sharedViews;
     await live.open('interval=40');
     await expect.poll(() => live.readingsReceived(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);

@@ -4,7 +4,7 @@ import { parseCsv } from './csv.ts';
 const byNumber = (a: number, b: number): number => a - b;
 
 test.describe('dashboard tables', () => {
-  test('numeric column sorts as numbers', { tag: '@DASH-030' }, async ({ sharedViews }) => {
+  test('numeric column sorts as numbers', { tag: '@DASHBOARD-030' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open();
     const table = overview.columnsTable;
@@ -21,7 +21,7 @@ test.describe('dashboard tables', () => {
     expect((await table.column('Mean')).map(Number)).toEqual([...means].sort(byNumber).reverse());
   });
 
-  test('text column sorts alphabetically', { tag: '@DASH-031' }, async ({ sharedViews }) => {
+  test('text column sorts alphabetically', { tag: '@DASHBOARD-031' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open();
     const table = overview.columnsTable;
@@ -40,7 +40,7 @@ test.describe('dashboard tables', () => {
     await expect(table.header('Mean')).toHaveAttribute('aria-sort', 'none');
   });
 
-  test('sort survives a filter change', { tag: '@DASH-031' }, async ({ sharedViews }) => {
+  test('sort survives a filter change', { tag: '@DASHBOARD-031' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open();
     await overview.columnsTable.sortBy('SD');
@@ -52,7 +52,7 @@ test.describe('dashboard tables', () => {
     expect(deviations).toEqual([...deviations].sort(byNumber));
   });
 
-  test('CSV export equals the table', { tag: '@DASH-035' }, async ({ sharedViews }) => {
+  test('CSV export equals the table', { tag: '@DASHBOARD-035' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open('segment=smb');
 
@@ -64,7 +64,7 @@ test.describe('dashboard tables', () => {
     expect(rows).toEqual(await overview.columnsTable.rows());
   });
 
-  test('CSV export keeps the sort order', { tag: '@DASH-036' }, async ({ sharedViews }) => {
+  test('CSV export keeps the sort order', { tag: '@DASHBOARD-036' }, async ({ sharedViews }) => {
     const { forecast } = sharedViews;
     await forecast.open('metric=sessions');
     await forecast.holdoutTable.sortBy('Error');

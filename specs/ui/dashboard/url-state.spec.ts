@@ -4,7 +4,7 @@ import { expect, test } from '../../dashboard-fixtures.ts';
 test.describe('dashboard URL state', () => {
   test(
     'a copied link restores the view',
-    { tag: '@DASH-040' },
+    { tag: '@DASHBOARD-040' },
     async ({ sharedViews, browser, systemURL }) => {
       const { abTest } = sharedViews;
       await abTest.open();
@@ -40,7 +40,7 @@ test.describe('dashboard URL state', () => {
     },
   );
 
-  test('back returns to the previous view', { tag: '@DASH-041' }, async ({ sharedViews }) => {
+  test('back returns to the previous view', { tag: '@DASHBOARD-041' }, async ({ sharedViews }) => {
     const { overview, forecast } = sharedViews;
     await overview.open('metric=orders');
     await overview.goToView('forecast');
@@ -54,7 +54,7 @@ test.describe('dashboard URL state', () => {
     expect((await overview.filterBar.values()).metric).toBe('orders');
   });
 
-  test('view settings live in the URL', { tag: '@DASH-040' }, async ({ sharedViews }) => {
+  test('view settings live in the URL', { tag: '@DASHBOARD-040' }, async ({ sharedViews }) => {
     const { segments, recommendations } = sharedViews;
 
     await segments.open('k=3');
@@ -69,7 +69,7 @@ test.describe('dashboard URL state', () => {
     );
   });
 
-  test('an invalid URL value is explained', { tag: '@DASH-042' }, async ({ sharedViews }) => {
+  test('an invalid URL value is explained', { tag: '@DASHBOARD-042' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
 
     await overview.open('segment=vip');

@@ -3,7 +3,7 @@ import { expect, test } from '../../dashboard-fixtures.ts';
 test.describe('dashboard views', () => {
   test(
     'A/B summary matches the test',
-    { tag: '@DASH-061' },
+    { tag: '@DASHBOARD-061' },
     async ({ sharedViews, dashboardApi }) => {
       const { abTest } = sharedViews;
       const expected = (await dashboardApi.get('/api/ab-test').query({ metric: 'conversion' }))
@@ -29,7 +29,7 @@ test.describe('dashboard views', () => {
 
   test(
     'cluster count changes the segments',
-    { tag: '@DASH-062' },
+    { tag: '@DASHBOARD-062' },
     async ({ sharedViews, dashboardApi }) => {
       const { segments } = sharedViews;
       await segments.open();
@@ -52,7 +52,7 @@ test.describe('dashboard views', () => {
 
   test(
     'item choice updates recommendations',
-    { tag: '@DASH-063' },
+    { tag: '@DASHBOARD-063' },
     async ({ sharedViews, dashboardApi }) => {
       const { recommendations } = sharedViews;
       await recommendations.open();
@@ -77,7 +77,7 @@ test.describe('dashboard views', () => {
     },
   );
 
-  test('forecast legend sits above the plot', { tag: '@DASH-064' }, async ({ sharedViews }) => {
+  test('forecast legend sits above the plot', { tag: '@DASHBOARD-064' }, async ({ sharedViews }) => {
     const { forecast } = sharedViews;
     await forecast.open();
 
@@ -90,7 +90,7 @@ test.describe('dashboard views', () => {
     }
   });
 
-  test('correlation scale spans -1 to 1', { tag: '@DASH-065' }, async ({ sharedViews }) => {
+  test('correlation scale spans -1 to 1', { tag: '@DASHBOARD-065' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
     await overview.open();
 
