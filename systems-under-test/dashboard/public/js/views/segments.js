@@ -22,7 +22,7 @@ export const segmentsView = {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 40 },
       xAxis: { type: 'value', name: 'PC1', nameLocation: 'middle', nameGap: 24 },
-      yAxis: { type: 'value', name: 'PC2' },
+      yAxis: { type: 'value', name: 'PC2', nameLocation: 'middle', nameGap: 28 },
       series: data.profiles.map((profile, index) => ({
         name: clusters[index],
         type: 'scatter',
