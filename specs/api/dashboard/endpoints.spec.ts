@@ -18,66 +18,88 @@ test.describe('dashboard API endpoints', () => {
     expect(response.body).toMatchSchema(healthSchema);
   });
 
-  test('GET /api/meta describes the data set', { tag: '@DASHBOARD-002' }, async ({ dashboardApi }) => {
-    const response = await dashboardApi.get('/api/meta');
+  test(
+    'GET /api/meta describes the data set',
+    { tag: '@DASHBOARD-002' },
+    async ({ dashboardApi }) => {
+      const response = await dashboardApi.get('/api/meta');
 
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchSchema(metaSchema);
-    const meta = response.body as {
-      firstDay: string;
-      lastDay: string;
-      customers: number;
-      segments: { id: string }[];
-    };
-    expect(meta.firstDay).toBe('2026-01-01');
-    expect(meta.lastDay).toBe('2026-06-29');
-    expect(meta.customers).toBe(900);
-    expect(meta.segments.map((segment) => segment.id)).toEqual(['retail', 'smb', 'enterprise']);
-  });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchSchema(metaSchema);
+      const meta = response.body as {
+        firstDay: string;
+        lastDay: string;
+        customers: number;
+        segments: { id: string }[];
+      };
+      expect(meta.firstDay).toBe('2026-01-01');
+      expect(meta.lastDay).toBe('2026-06-29');
+      expect(meta.customers).toBe(900);
+      expect(meta.segments.map((segment) => segment.id)).toEqual(['retail', 'smb', 'enterprise']);
+    },
+  );
 
-  test('GET /api/overview matches its schema', { tag: '@DASHBOARD-003' }, async ({ dashboardApi }) => {
-    const response = await dashboardApi.get('/api/overview');
+  test(
+    'GET /api/overview matches its schema',
+    { tag: '@DASHBOARD-003' },
+    async ({ dashboardApi }) => {
+      const response = await dashboardApi.get('/api/overview');
 
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchSchema(overviewSchema);
-    const body = response.body as {
-      customerCount: number;
-      trend: unknown[];
-      correlations: { matrix: number[][] };
-    };
-    expect(body.customerCount).toBe(900);
-    expect(body.trend).toHaveLength(180);
-    body.correlations.matrix.forEach((row, index) => expect(row[index]).toBeCloseTo(1, 10));
-  });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchSchema(overviewSchema);
+      const body = response.body as {
+        customerCount: number;
+        trend: unknown[];
+        correlations: { matrix: number[][] };
+      };
+      expect(body.customerCount).toBe(900);
+      expect(body.trend).toHaveLength(180);
+      body.correlations.matrix.forEach((row, index) => expect(row[index]).toBeCloseTo(1, 10));
+    },
+  );
 
-  test('GET /api/ab-test matches its schema', { tag: '@DASHBOARD-004' }, async ({ dashboardApi }) => {
-    const response = await dashboardApi.get('/api/ab-test').query({ metric: 'conversion' });
+  test(
+    'GET /api/ab-test matches its schema',
+    { tag: '@DASHBOARD-004' },
+    async ({ dashboardApi }) => {
+      const response = await dashboardApi.get('/api/ab-test').query({ metric: 'conversion' });
 
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchSchema(abTestSchema);
-  });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchSchema(abTestSchema);
+    },
+  );
 
-  test('GET /api/segments matches its schema', { tag: '@DASHBOARD-005' }, async ({ dashboardApi }) => {
-    const response = await dashboardApi.get('/api/segments').query({ k: 3 });
+  test(
+    'GET /api/segments matches its schema',
+    { tag: '@DASHBOARD-005' },
+    async ({ dashboardApi }) => {
+      const response = await dashboardApi.get('/api/segments').query({ k: 3 });
 
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchSchema(segmentsSchema);
-    const body = response.body as {
-      customers: number;
-      profiles: { customers: number }[];
-      points: unknown[];
-    };
-    expect(body.profiles).toHaveLength(3);
-    expect(body.points).toHaveLength(body.customers);
-    expect(body.profiles.reduce((sum, profile) => sum + profile.customers, 0)).toBe(body.customers);
-  });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchSchema(segmentsSchema);
+      const body = response.body as {
+        customers: number;
+        profiles: { customers: number }[];
+        points: unknown[];
+      };
+      expect(body.profiles).toHaveLength(3);
+      expect(body.points).toHaveLength(body.customers);
+      expect(body.profiles.reduce((sum, profile) => sum + profile.customers, 0)).toBe(
+        body.customers,
+      );
+    },
+  );
 
-  test('GET /api/forecast matches its schema', { tag: '@DASHBOARD-006' }, async ({ dashboardApi }) => {
-    const response = await dashboardApi.get('/api/forecast').query({ metric: 'orders' });
+  test(
+    'GET /api/forecast matches its schema',
+    { tag: '@DASHBOARD-006' },
+    async ({ dashboardApi }) => {
+      const response = await dashboardApi.get('/api/forecast').query({ metric: 'orders' });
 
-    expect(response.status).toBe(200);
-    expect(response.body).toMatchSchema(forecastSchema);
-  });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchSchema(forecastSchema);
+    },
+  );
 
   test(
     'GET /api/recommendations matches its schema',

@@ -80,15 +80,13 @@ test.describe('dashboard API numbers', () => {
   });
 
   test('forecast errors match its points', { tag: '@DASHBOARD-015' }, async ({ dashboardApi }) => {
-    const response = await dashboardApi
-      .get('/api/forecast')
-      .query({
-        metric: 'sessions',
-        segment: 'smb',
-        from: '2026-03-01',
-        to: '2026-05-31',
-        holdout: 21,
-      });
+    const response = await dashboardApi.get('/api/forecast').query({
+      metric: 'sessions',
+      segment: 'smb',
+      from: '2026-03-01',
+      to: '2026-05-31',
+      holdout: 21,
+    });
     const body = response.body as {
       holdout: { days: number; mae: number; mape: number };
       points: { part: string; actual: number; forecast: number; lower: number; upper: number }[];

@@ -45,22 +45,28 @@ test.describe('dashboard live anomalies', () => {
     },
   );
 
-  test('pause and resume continue the stream', { tag: '@DASHBOARD-046' }, async ({ sharedViews }) => {
-    const { live } = sharedViews;
-    await live.open('interval=40');
-    await expect.poll(() => live.readingsReceived(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+  test(
+    'pause and resume continue the stream',
+    { tag: '@DASHBOARD-046' },
+    async ({ sharedViews }) => {
+      const { live } = sharedViews;
+      await live.open('interval=40');
+      await expect
+        .poll(() => live.readingsReceived(), { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(5);
 
-    await live.pauseButton.click();
-    await expect(live.pauseButton).toHaveText('Resume');
-    const pausedAt = await live.readingsReceived();
-    await live.pauseButton.click();
+      await live.pauseButton.click();
+      await expect(live.pauseButton).toHaveText('Resume');
+      const pausedAt = await live.readingsReceived();
+      await live.pauseButton.click();
 
-    await expect(live.pauseButton).toHaveText('Pause');
-    await expect
-      .poll(() => live.readingsReceived(), { timeout: 15_000 })
-      .toBeGreaterThanOrEqual(pausedAt + 5);
-    // Resuming asks for the reading after the last one, so the chart has no gap and no repeat.
-    const indexes = (await live.liveChart.series('Reading')).map((point) => Number(point.point));
-    expect(indexes).toEqual(indexes.map((_, offset) => indexes[0]! + offset));
-  });
+      await expect(live.pauseButton).toHaveText('Pause');
+      await expect
+        .poll(() => live.readingsReceived(), { timeout: 15_000 })
+        .toBeGreaterThanOrEqual(pausedAt + 5);
+      // Resuming asks for the reading after the last one, so the chart has no gap and no repeat.
+      const indexes = (await live.liveChart.series('Reading')).map((point) => Number(point.point));
+      expect(indexes).toEqual(indexes.map((_, offset) => indexes[0]! + offset));
+    },
+  );
 });

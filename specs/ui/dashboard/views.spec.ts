@@ -77,18 +77,22 @@ test.describe('dashboard views', () => {
     },
   );
 
-  test('forecast legend sits above the plot', { tag: '@DASHBOARD-064' }, async ({ sharedViews }) => {
-    const { forecast } = sharedViews;
-    await forecast.open();
+  test(
+    'forecast legend sits above the plot',
+    { tag: '@DASHBOARD-064' },
+    async ({ sharedViews }) => {
+      const { forecast } = sharedViews;
+      await forecast.open();
 
-    const chart = await forecast.page.locator('#chart-forecast').boundingBox();
-    // The chart's grid starts 40 px below its top edge; the legend must fit in that band.
-    for (const entry of ['Actual', 'Fitted', 'Forecast', '95% band']) {
-      const box = await forecast.forecastChart.svgText(entry).boundingBox();
-      expect(box, `legend entry "${entry}"`).not.toBeNull();
-      expect(box!.y + box!.height).toBeLessThanOrEqual(chart!.y + 40);
-    }
-  });
+      const chart = await forecast.page.locator('#chart-forecast').boundingBox();
+      // The chart's grid starts 40 px below its top edge; the legend must fit in that band.
+      for (const entry of ['Actual', 'Fitted', 'Forecast', '95% band']) {
+        const box = await forecast.forecastChart.svgText(entry).boundingBox();
+        expect(box, `legend entry "${entry}"`).not.toBeNull();
+        expect(box!.y + box!.height).toBeLessThanOrEqual(chart!.y + 40);
+      }
+    },
+  );
 
   test('correlation scale spans -1 to 1', { tag: '@DASHBOARD-065' }, async ({ sharedViews }) => {
     const { overview } = sharedViews;
