@@ -33,12 +33,12 @@ export class Chart {
     );
   }
 
-  /** The points of one series, in drawing order. */
+  /** Returns the points of one series, in drawing order. */
   async series(name: string): Promise<ChartPoint[]> {
     return (await this.points()).filter((point) => point.series === name);
   }
 
-  /** A text element drawn in the SVG, such as a legend entry or an axis label. */
+  /** Finds a text element drawn in the SVG, such as a legend entry or an axis label. */
   svgText(text: string): Locator {
     return this.svg.locator('text').filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
   }

@@ -15,7 +15,7 @@ export const VIEW_LINKS = {
 export type ViewName = keyof typeof VIEW_LINKS;
 
 /**
- * What every view of the dashboard shares: the navigation, the filter bar, the heading and the
+ * Base page object of every dashboard view: the navigation, the filter bar, the heading and the
  * status and error lines. Each view's page object adds its own charts and table.
  */
 export class DashboardPage {
@@ -70,7 +70,7 @@ export class DashboardPage {
     return new DataTable(this.page, this.page.locator(`[data-table="${name}"]`));
   }
 
-  /** The URL's path and query, which hold the view's state. */
+  /** Reads the URL's path and query, which contain the view's state. */
   urlState(): { path: string; query: URLSearchParams } {
     const url = new URL(this.page.url());
     return { path: url.pathname, query: url.searchParams };

@@ -36,7 +36,7 @@ export class DataTable {
       );
   }
 
-  /** Every body row as the cells' displayed text. */
+  /** Reads every body row as the cells' displayed text. */
   async rows(): Promise<string[][]> {
     return this.bodyRows.evaluateAll((rows) =>
       rows.map((row) =>

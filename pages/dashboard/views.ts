@@ -96,7 +96,7 @@ export class RecommendationsPage extends DashboardPage {
 
   constructor(page: Page, baseURL: string) {
     super(page, baseURL, 'recommendations');
-    // The label wraps the select, so its accessible name also holds the chosen option.
+    // The label wraps the select, so its accessible name also contains the chosen option.
     this.item = page.locator('#recommendations-item');
     this.recommendationsHeading = page.getByRole('heading', { level: 2 });
     this.similarChart = this.chart('similar');

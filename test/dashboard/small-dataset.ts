@@ -5,7 +5,7 @@ import type {
 } from '../../systems-under-test/dashboard/src/data/dataset.ts';
 import { DEFAULT_FILTERS, type Filters } from '../../systems-under-test/dashboard/src/filters.ts';
 
-/** A customer with neutral values, overridden per test. */
+/** Builds a customer with neutral values, overridden per test. */
 export function customer(overrides: Partial<Customer>): Customer {
   return {
     id: 'c-0001',

@@ -132,7 +132,7 @@ test.describe('dashboard API endpoints', () => {
       const readings = (response.body as { readings: { index: number; z: number | null }[] })
         .readings;
       expect(readings.map((reading) => reading.index)).toEqual([...Array(60).keys()]);
-      // The rolling window holds 30 readings, so the first 30 have no score.
+      // The rolling window contains 30 readings, so the first 30 have no score.
       expect(readings.filter((reading) => reading.z === null)).toHaveLength(30);
     },
   );

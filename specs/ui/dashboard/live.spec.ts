@@ -64,7 +64,7 @@ test.describe('dashboard live anomalies', () => {
       await expect
         .poll(() => live.readingsReceived(), { timeout: 15_000 })
         .toBeGreaterThanOrEqual(pausedAt + 5);
-      // Resuming asks for the reading after the last one, so the chart has no gap and no repeat.
+      // Resuming requests the reading after the last one, so the chart has no gap and no repeat.
       const indexes = (await live.liveChart.series('Reading')).map((point) => Number(point.point));
       expect(indexes).toEqual(indexes.map((_, offset) => indexes[0]! + offset));
     },

@@ -28,7 +28,7 @@ export const DEFAULT_FILTERS: Filters = {
   metric: 'revenue',
 };
 
-/** A request that cannot be served as sent; `problems` holds one message per invalid value. */
+/** A request that cannot be served as sent; `problems` contains one message per invalid value. */
 export class InvalidRequestError extends Error {
   override name = 'InvalidRequestError';
 

@@ -104,12 +104,12 @@ function applySort(table, th, order) {
   body.append(...rows);
 }
 
-/** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180, section 2). */
+/** Quotes a CSV field when it contains a comma, a quote or a line break (RFC 4180, section 2). */
 function csvField(text) {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The table as CSV text: the header labels, then each row's cells as displayed, in the current order. */
+/** Returns the table as CSV text: the header labels, then each row's cells as displayed, in the current order. */
 export function tableToCsv(table) {
   const lines = [...table.rows].map((row) => {
     // The header cells' sort arrows are decoration, not part of the column names.

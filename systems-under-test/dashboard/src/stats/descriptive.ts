@@ -56,7 +56,7 @@ export function histogram(values: readonly number[], binCount: number): Histogra
     if (value > max) max = value;
   }
 
-  // A constant column gets one bin, because zero-width bins cannot be told apart.
+  // A constant column gets one bin, because zero-width bins cannot be distinguished.
   if (min === max) return [{ from: min, to: max, count: values.length }];
 
   const width = (max - min) / binCount;

@@ -48,7 +48,7 @@ export function formatPValue(pValue: number): string {
   return pValue < 0.001 ? 'p < 0.001' : `p = ${pValue.toFixed(3)}`;
 }
 
-/** One or two sentences for a reader without statistics, for example a product manager. */
+/** Describes the result in one or two sentences for a reader without statistics training. */
 export function describeResult(metric: Metric, a: number, b: number, pValue: number): string {
   const difference = b - a;
   const verdict =
