@@ -63,7 +63,11 @@ export function registerLiveRoutes(app: FastifyInstance, dataset: Dataset): void
     };
     const timer = setInterval(send, interval);
     const stop = (): void => clearInterval(timer);
-    request.raw.on('close', stop);
+    request.log.info({ sensor, interval, start, limit }, 'Live stream opened');
+    request.raw.on('close', () => {
+      stop();
+      request.log.info({ sensor, sent }, 'Live stream closed');
+    });
     send();
   });
 }
