@@ -13,15 +13,30 @@ export interface ChartPoint {
  */
 export class Chart {
   readonly svg: Locator;
+  readonly dataToggle: Locator;
+  readonly dataTable: Locator;
   readonly dataRows: Locator;
 
   constructor(readonly root: Locator) {
     this.svg = root.locator('.chart svg');
-    this.dataRows = root.locator('.chart-data tbody tr');
+    this.dataToggle = root.locator('details > summary');
+    this.dataTable = root.locator('.chart-data table');
+    this.dataRows = this.dataTable.locator('tbody tr');
   }
 
-  /** Reads the data table; it works while the table is collapsed, as it reads textContent. */
+  /** Opens the chart's data table, as a screen-reader user would, unless it is open already. */
+  async showData(): Promise<void> {
+    const isOpen = await this.root
+      .locator('details')
+      .evaluate((details) => (details as HTMLDetailsElement).open);
+    if (!isOpen) await this.dataToggle.click();
+    // The page builds the table when it opens, and rebuilds it on each redraw while open.
+    await this.dataTable.waitFor({ state: 'attached' });
+  }
+
+  /** Opens the data table and reads every point that the chart draws. */
   async points(): Promise<ChartPoint[]> {
+    await this.showData();
     return this.dataRows.evaluateAll((rows) =>
       rows.map((row) => {
         const cells = Array.from(

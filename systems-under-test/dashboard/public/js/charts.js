@@ -1,7 +1,9 @@
 /**
  * ECharts charts drawn with the SVG renderer and without animation, so that a screenshot taken
  * after a render is stable. Each chart has a collapsed data table built from the options the
- * chart actually holds, for screen readers and for tests.
+ * chart contains, for screen readers and for tests. The table is built when it is opened, and
+ * rebuilt on each redraw while open, because a table of every point of every chart would
+ * slow each view's first render.
  */
 const { echarts } = window;
 const charts = new Map();
@@ -33,10 +35,16 @@ function chartFor(figure) {
 
   const chart = echarts.init(element, null, { renderer: 'svg' });
   charts.set(name, chart);
+  details.addEventListener('toggle', () => {
+    if (details.open) renderChartData(holder, chart.getOption());
+  });
   return chart;
 }
 
-/** Replaces the chart's options, then rebuilds its data table from what the chart now holds. */
+/**
+ * Replaces the chart's options. An open data table is rebuilt from what the chart now contains,
+ * and a closed one is emptied, so that no table can show an earlier drawing.
+ */
 export function drawChart(panel, name, option) {
   const figure = panel.querySelector(`[data-chart="${name}"]`);
   const chart = chartFor(figure);
@@ -44,7 +52,9 @@ export function drawChart(panel, name, option) {
     { animation: false, textStyle: { fontFamily: 'sans-serif' }, ...option },
     { notMerge: true },
   );
-  renderChartData(figure.querySelector('.chart-data'), chart.getOption());
+  const holder = figure.querySelector('.chart-data');
+  if (figure.querySelector('details').open) renderChartData(holder, chart.getOption());
+  else holder.replaceChildren();
   figure.dataset.revision = String(Number(figure.dataset.revision ?? 0) + 1);
 }
 
