@@ -6,9 +6,9 @@
  * Each round runs `playwright test` on the api, ui and visual projects twice: once with
  * `--grep @DASHBOARD` and once with `--grep @IRIS`, the Iris specs being the peer measured in
  * the same conditions. Runs alternate so that both share the machine's noise. From the JSON
- * report it takes the sum of the test durations, which is the time the specs add to a run with
- * one worker (the default on a 2-core machine); the wall time also counts Playwright's start
- * and the servers' start, which overlap with the other systems' start in a full run.
+ * report it takes the sum of the test durations. That sum is the time the specs add to a run
+ * with one worker, the default on a 2-core machine. The wall time also counts Playwright's
+ * start and the servers' start, which overlap with the other systems' start in a full run.
  * Set NOVA_PORT_OFFSET to run beside another checkout.
  */
 import { spawnSync } from 'node:child_process';
