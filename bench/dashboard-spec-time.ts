@@ -26,20 +26,28 @@ interface Measurement {
   wallMs: number;
   testMs: number;
   tests: number;
-  failed: number;
+  failed: string[];
 }
 
+interface JsonResult {
+  duration: number;
+  status: string;
+  title?: string;
+}
 interface JsonSpec {
-  tests: { results: { duration: number; status: string }[] }[];
+  title: string;
+  tests: { results: JsonResult[] }[];
 }
 interface JsonSuite {
   specs?: JsonSpec[];
   suites?: JsonSuite[];
 }
 
-function collect(suite: JsonSuite, into: { duration: number; status: string }[]): void {
+function collect(suite: JsonSuite, into: JsonResult[]): void {
   for (const spec of suite.specs ?? []) {
-    for (const test of spec.tests) into.push(...test.results);
+    for (const test of spec.tests) {
+      into.push(...test.results.map((result) => ({ ...result, title: spec.title })));
+    }
   }
   for (const child of suite.suites ?? []) collect(child, into);
 }
@@ -71,13 +79,15 @@ async function runSuite(suite: Suite, scratch: string): Promise<Measurement> {
   if (run.error) throw run.error;
 
   const report = JSON.parse(await readFile(reportPath, 'utf8')) as { suites: JsonSuite[] };
-  const results: { duration: number; status: string }[] = [];
+  const results: JsonResult[] = [];
   for (const top of report.suites) collect(top, results);
   return {
     wallMs,
     testMs: results.reduce((sum, result) => sum + result.duration, 0),
     tests: results.length,
-    failed: results.filter((result) => result.status !== 'passed').length,
+    failed: results
+      .filter((result) => result.status !== 'passed')
+      .map((result) => `${result.title ?? '?'} (${result.status})`),
   };
 }
 
@@ -103,7 +113,8 @@ try {
       measured[suite].push(measurement);
       console.log(
         `round ${round + 1} ${suite}: wall ${(measurement.wallMs / 1000).toFixed(1)} s, ` +
-          `tests ${(measurement.testMs / 1000).toFixed(1)} s over ${measurement.tests} tests, ${measurement.failed} not passed`,
+          `tests ${(measurement.testMs / 1000).toFixed(1)} s over ${measurement.tests} tests, ` +
+          `${measurement.failed.length} not passed${measurement.failed.length > 0 ? `: ${measurement.failed.join('; ')}` : ''}`,
       );
     }
   }
