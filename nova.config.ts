@@ -25,4 +25,9 @@ export const systems = {
     defaultPort: 3103,
     healthPath: '/health',
   },
+  dashboard: {
+    command: 'npm run --silent sut:dashboard -- --port {port}',
+    defaultPort: 3104,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;
