@@ -13,4 +13,9 @@ export const systems = {
     defaultPort: 3101,
     healthPath: '/health',
   },
+  sentiment: {
+    command: 'npm run --silent sut:sentiment -- --port {port}',
+    defaultPort: 3106,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;

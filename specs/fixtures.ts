@@ -6,12 +6,17 @@
 import type { ApiClient } from '../framework/api/index.ts';
 import { expect, test as novaTest } from '../framework/fixtures/index.ts';
 import { IrisPredictionPage } from '../pages/iris/index.ts';
+import { SentimentPage } from '../pages/sentiment/index.ts';
 
 interface ProjectFixtures {
   /** supertest client for the Iris ML API. */
   irisApi: ApiClient;
   /** Page object of the Iris prediction page. */
   irisPage: IrisPredictionPage;
+  /** supertest client for the sentiment app. */
+  sentimentApi: ApiClient;
+  /** Page object of the sentiment page. */
+  sentimentPage: SentimentPage;
 }
 
 export const test = novaTest.extend<ProjectFixtures>({
@@ -20,6 +25,12 @@ export const test = novaTest.extend<ProjectFixtures>({
   },
   irisPage: async ({ page, systemURL }, use) => {
     await use(new IrisPredictionPage(page, systemURL('iris')));
+  },
+  sentimentApi: async ({ api }, use) => {
+    await use(api('sentiment'));
+  },
+  sentimentPage: async ({ page, systemURL }, use) => {
+    await use(new SentimentPage(page, systemURL('sentiment')));
   },
 });
 
