@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { loadSentimentFaults } from './faults.ts';
 import type { Faults } from './faults.ts';
 import { ApiError } from './http/api-error.ts';
+import { buildClientErrorHandler } from './http/client-error.ts';
 import { handleFrameworkError, registerErrorHandlers } from './http/error-handler.ts';
 import { registerJsonBodyParser } from './http/json-body.ts';
 import { BODY_LIMIT_BYTES } from './limits.ts';
@@ -21,10 +22,11 @@ export interface BuildAppOptions {
 /** Builds the sentiment app without listening, so that tests can call `app.inject`. */
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const faults = options.faults ?? loadSentimentFaults();
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: handleFrameworkError,
+    clientErrorHandler: buildClientErrorHandler(() => app.log),
   });
 
   if (faults.active.length > 0) {
@@ -54,5 +56,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   registerHealthRoute(app);
   registerPageRoutes(app, faults);
 
+  await app.ready();
   return app;
 }

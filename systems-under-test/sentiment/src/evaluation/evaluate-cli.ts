@@ -4,14 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { evaluateModel } from './evaluate.ts';
-
-export const DEFAULT_METRICS_FILE = fileURLToPath(
-  new URL('../../evaluation/metrics.json', import.meta.url),
-);
+import { DEFAULT_METRICS_FILE, evaluateModel } from './evaluate.ts';
 
 function main(): number {
   let out: string;

@@ -2,6 +2,8 @@
  * Evaluates the sentiment model on the labelled sentences of the `sentiment` package, next to
  * the package's own analyze() as a baseline, and builds the content of the metrics file.
  */
+import { fileURLToPath } from 'node:url';
+
 import Sentiment from 'sentiment';
 
 import { analyzeSentiment } from '../model/analyzer.ts';
@@ -20,6 +22,11 @@ import { classificationMetrics, round4 } from './classification-metrics.ts';
 import type { ClassificationMetrics } from './classification-metrics.ts';
 import { loadLabelledSentences, SOURCES } from './dataset.ts';
 import type { DatasetSource, LabelledDataset } from './dataset.ts';
+
+/** The committed metrics file that `npm run eval:sentiment` writes. */
+export const DEFAULT_METRICS_FILE = fileURLToPath(
+  new URL('../../evaluation/metrics.json', import.meta.url),
+);
 
 export interface ScorerMetrics extends ClassificationMetrics {
   name: string;
