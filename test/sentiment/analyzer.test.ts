@@ -7,7 +7,7 @@ import { analyzeSentiment } from '../../systems-under-test/sentiment/src/model/a
 const faultsOn = (id: string) =>
   loadFaults('sentiment', SENTIMENT_FAULT_CATALOGUE, { NOVA_FAULTS: id });
 
-/** The score of one word of the analysis, by its text. */
+/** Returns the score of one word of the analysis, found by its text. */
 function scoreOf(text: string, word: string): number | undefined {
   return analyzeSentiment(text).words.find((entry) => entry.word === word)?.score;
 }

@@ -1,7 +1,7 @@
 /**
- * 1,000 generated bad inputs per endpoint of the sentiment app, sent over HTTP to the app running
- * as its own process: no response may be a 5xx, every 4xx must be the documented JSON error, and
- * afterwards the process must still run, answer /health and have logged no error.
+ * Sends 1,000 generated bad inputs per endpoint over HTTP to the sentiment app, which runs as
+ * its own process. No response may be a 5xx, and every 4xx must be the documented JSON error.
+ * Afterwards the process must still run, return 200 on /health and have logged no error.
  */
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -142,7 +142,7 @@ const sentimentBody = fc.oneof(
 );
 
 // Most requests are POSTs with a JSON content type, so that the bodies reach the validator and
-// the model; the other methods and headers test the layers in front of them.
+// the model. The other methods and headers test the layers in front of them.
 const postSentiment = fc
   .record({
     body: fc.option(sentimentBody, { freq: 10, nil: undefined }),

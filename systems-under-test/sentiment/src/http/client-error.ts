@@ -12,10 +12,10 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
 };
 
 /**
- * Builds Fastify's clientErrorHandler: a request that Node's HTTP parser rejects (a body longer
- * than its Content-Length, a bad chunk size, headers over 16 KiB) never reaches a route, so the
- * response is written to the socket here, in the same JSON shape as every other error, and the
- * connection is closed because the parser cannot find where the next request starts.
+ * Builds Fastify's clientErrorHandler. A request that Node's HTTP parser rejects (a body longer
+ * than its Content-Length, a bad chunk size, headers over 16 KiB) never reaches a route. So the
+ * response is written to the socket here, in the JSON shape of every other error, and the
+ * connection is closed, because the parser cannot find where the next request starts.
  */
 export function buildClientErrorHandler(
   log: () => FastifyBaseLogger,

@@ -29,7 +29,7 @@ export interface WordScore {
   word: string;
   /** Its rating in the lexicon, -5 to 5. */
   lexiconScore: number;
-  /** What it added to the text's score after the modifiers, rounded to 3 decimals. */
+  /** Contribution to the text's score after the modifiers, rounded to 3 decimals. */
   score: number;
   /** True when a negator before it flipped its sign. */
   negated: boolean;
@@ -122,12 +122,17 @@ function findLexiconMatches(tokens: Token[], faults: Faults): LexiconMatch[] {
       continue;
     }
 
-    let matchedLength = 0;
-    for (let length = MAX_PHRASE_WORDS; length >= 1 && matchedLength === 0; length--) {
-      const words = tokens.slice(index, index + length);
-      if (words.length < length || words.some((word) => word.kind !== 'word')) continue;
+    // The candidate phrases starting here: "a", "a b", "a b c", as long as the tokens are words.
+    const phrases = [token.text];
+    for (let next = index + 1; next < index + MAX_PHRASE_WORDS; next++) {
+      const nextToken = tokens[next];
+      if (nextToken?.kind !== 'word') break;
+      phrases.push(`${phrases[phrases.length - 1]!} ${nextToken.text}`);
+    }
 
-      const phrase = words.map((word) => word.text).join(' ');
+    let matchedLength = 1;
+    for (let length = phrases.length; length >= 1; length--) {
+      const phrase = phrases[length - 1]!;
       const rating = lookupWords(phrase);
       if (rating === undefined) continue;
 
@@ -135,8 +140,9 @@ function findLexiconMatches(tokens: Token[], faults: Faults): LexiconMatch[] {
       if (rating !== 0) {
         matches.push({ start: index, end: index + length, phrase, lexiconScore: rating });
       }
+      break;
     }
-    index += Math.max(matchedLength, 1);
+    index += matchedLength;
   }
 
   return matches;
