@@ -15,5 +15,5 @@ export function loadSentimentFaults(env: NodeJS.ProcessEnv = process.env): Fault
   return loadFaults('sentiment', SENTIMENT_FAULT_CATALOGUE, env);
 }
 
-/** Every fault off, whatever NOVA_FAULTS says: for the evaluation and for unit tests. */
+/** Every fault off, whatever NOVA_FAULTS contains: for the evaluation and for unit tests. */
 export const NO_FAULTS: Faults = loadFaults('sentiment', SENTIMENT_FAULT_CATALOGUE, {});

@@ -7,7 +7,7 @@ export const MAX_TEXT_LENGTH = 2000;
 export const MAX_BATCH_SIZE = 100;
 
 /**
- * Largest request body, 3 MiB, so that every valid request fits: a client that escapes every
+ * Maximum request body, 3 MiB, so that every valid request fits. A client that escapes every
  * character outside ASCII (Python's json.dumps does by default) writes an emoji as 12 bytes
  * ("\ud83d\ude00"), and 100 texts of 2,000 such code points take 2.4 MB.
  */

@@ -1,7 +1,7 @@
 /**
  * Validation of the POST /sentiment body: `{ "text": "..." }` or `{ "texts": ["...", ...] }`.
  * Every problem is collected, each with the JSON pointer of the value, the rule it breaks and a
- * message that says what to send instead.
+ * message that tells what to send instead.
  */
 import type { Faults } from './faults.ts';
 import type { ErrorDetail } from './http/api-error.ts';

@@ -18,8 +18,8 @@ const EMOJI_PART = String.raw`\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1
 
 /**
  * Token pattern, tried left to right. An emoji sequence joins parts with U+200D ZERO WIDTH
- * JOINER; a flag is a pair of regional indicator letters; a word may contain inner apostrophes
- * and hyphens ("don't", "well-being"); the boundary characters end a clause.
+ * JOINER, and a flag is a pair of regional indicator letters. A word may contain inner
+ * apostrophes and hyphens ("don't", "well-being"). The boundary characters end a clause.
  */
 const TOKEN_PATTERN = new RegExp(
   String.raw`(?<emoji>${EMOJI_PART}(?:\u200D${EMOJI_PART})*)` +
