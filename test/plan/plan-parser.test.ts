@@ -72,8 +72,10 @@ describe('loadPlans', () => {
     const { plans, problems } = loadPlans('docs/test-plan', REPO_DIR);
 
     expect(problems.map(formatProblem)).toEqual([]);
-    expect(plans.map((plan) => plan.file)).toEqual(['docs/test-plan/iris.md']);
-    const types = plans[0]!.cases.map((testCase) => testCase.type);
+    // Other systems have plans of their own in the same folder.
+    expect(plans.map((plan) => plan.file)).toContain('docs/test-plan/iris.md');
+    const iris = plans.find((plan) => plan.file === 'docs/test-plan/iris.md')!;
+    const types = iris.cases.map((testCase) => testCase.type);
     expect(types.filter((type) => type === 'automated')).toHaveLength(38);
     expect(types.filter((type) => type === 'both')).toHaveLength(1);
     expect(types.filter((type) => type === 'manual')).toHaveLength(5);
