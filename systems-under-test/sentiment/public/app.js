@@ -64,6 +64,11 @@ function showResult(result) {
     labelValue.textContent = result.label;
   }
   labelValue.className = `label-${result.label}`;
+  // Seeded fault sentiment.label-colours-swapped: positive gets the negative colour and back.
+  if (pageFaults.has('sentiment.label-colours-swapped')) {
+    const swapped = { positive: 'negative', negative: 'positive', neutral: 'neutral' };
+    labelValue.className = `label-${swapped[result.label]}`;
+  }
   labelLine.hidden = false;
 
   scoreValue.textContent = formatScore(result.score);

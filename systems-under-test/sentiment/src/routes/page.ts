@@ -15,7 +15,7 @@ const CONTENT_SECURITY_POLICY =
   "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** Page faults, passed to the browser script in a meta tag because they act in the page. */
-const PAGE_FAULTS = ['sentiment.page-label-hidden'];
+const PAGE_FAULTS = ['sentiment.page-label-hidden', 'sentiment.label-colours-swapped'];
 
 function readPublicFile(name: string): string {
   return readFileSync(new URL(name, PUBLIC_DIR), 'utf8');
