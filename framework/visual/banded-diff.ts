@@ -20,6 +20,8 @@ import type { Box, RgbaImage } from './types.ts';
 const MARGIN = 3;
 /** Rows without differences that still join two bands: a band's margins would overlap anyway. */
 const ROW_GAP = 2 * MARGIN;
+const GREY_CACHE_BITS = 12;
+const GREY_CACHE_SIZE = 1 << GREY_CACHE_BITS;
 /** pixelmatch's default `alpha`: the grey background is the expected image at 10 % contrast. */
 const ALPHA = 0.1;
 
@@ -47,11 +49,22 @@ export interface BandedDiff {
 function drawGrey(source: Uint8Array, target: Uint8Array, pixelCount: number): void {
   const input = new Uint32Array(source.buffer, source.byteOffset, pixelCount);
   const out = new Uint32Array(target.buffer, target.byteOffset, pixelCount);
+  // Direct-mapped cache of recent colours (a Fibonacci hash picks the slot), as pixelmatch caches OKLab values.
+  const cacheKeys = new Uint32Array(GREY_CACHE_SIZE);
+  const cacheValues = new Uint32Array(GREY_CACHE_SIZE);
   let lastIn = -1;
   let lastOut = 0;
   for (let i = 0, offset = 0; i < pixelCount; i += 1, offset += 4) {
     const pixel = input[i]!;
     if (pixel === lastIn) {
+      out[i] = lastOut;
+      continue;
+    }
+    const slot = Math.imul(pixel, 0x9e3779b1) >>> (32 - GREY_CACHE_BITS);
+    // Keys are stored plus one, so that the empty slot (0) matches no pixel.
+    if (cacheKeys[slot] === (pixel + 1) >>> 0 && pixel !== 0xffffffff) {
+      lastIn = pixel;
+      lastOut = cacheValues[slot]!;
       out[i] = lastOut;
       continue;
     }
@@ -69,6 +82,8 @@ function drawGrey(source: Uint8Array, target: Uint8Array, pixelCount: number): v
     const v = value | 0;
     lastIn = pixel;
     lastOut = (0xff000000 | (v << 16) | (v << 8) | v) >>> 0;
+    cacheKeys[slot] = (pixel + 1) >>> 0;
+    cacheValues[slot] = lastOut;
     out[i] = lastOut;
   }
 }

@@ -205,8 +205,10 @@ export function compareDecoded(
 
   const allowed = allowedDiffPixels(options, pixelCount);
   const passed = !sizeChanged && diffPixels <= allowed;
+  let status: ImageComparison['status'] = passed ? 'match' : 'mismatch';
+  if (sizeChanged) status = 'size-changed';
   return {
-    status: sizeChanged ? 'size-changed' : passed ? 'match' : 'mismatch',
+    status,
     identical: false,
     passed,
     width: actualFull.width,
