@@ -30,4 +30,9 @@ export const systems = {
     defaultPort: 3104,
     healthPath: '/health',
   },
+  sentiment: {
+    command: 'npm run --silent sut:sentiment -- --port {port}',
+    defaultPort: 3106,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;

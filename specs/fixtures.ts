@@ -6,6 +6,7 @@
 import type { ApiClient } from '../framework/api/index.ts';
 import { expect, test as novaTest } from '../framework/fixtures/index.ts';
 import { IrisPredictionPage } from '../pages/iris/index.ts';
+import { SentimentPage } from '../pages/sentiment/index.ts';
 
 interface ProjectFixtures {
   /** supertest client for the Iris ML API. */
@@ -16,6 +17,10 @@ interface ProjectFixtures {
   pipelineApi: ApiClient;
   /** supertest client for the pipeline's source service (open-data API and HTML site). */
   pipelineSourceApi: ApiClient;
+  /** supertest client for the sentiment app. */
+  sentimentApi: ApiClient;
+  /** Page object of the sentiment page. */
+  sentimentPage: SentimentPage;
 }
 
 export const test = novaTest.extend<ProjectFixtures>({
@@ -30,6 +35,12 @@ export const test = novaTest.extend<ProjectFixtures>({
   },
   pipelineSourceApi: async ({ api }, use) => {
     await use(api('pipeline-source'));
+  },
+  sentimentApi: async ({ api }, use) => {
+    await use(api('sentiment'));
+  },
+  sentimentPage: async ({ page, systemURL }, use) => {
+    await use(new SentimentPage(page, systemURL('sentiment')));
   },
 });
 

@@ -1,0 +1,1 @@
+export { SentimentPage, type ShownWord } from './sentiment-page.ts';
