@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
+import { displayPath } from '../plan/index.ts';
 import { computeTestId } from '../results/index.ts';
 import type { CatalogueFault } from './catalogue.ts';
 import type {
@@ -110,7 +111,7 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
     });
 
     const report = readJsonReport(reportFile);
-    const relativeDir = relative(options.projectDir, runDir).split('\\').join('/') || '.';
+    const relativeDir = displayPath(runDir, options.projectDir);
     let error: string | undefined;
     if (process.timedOut) {
       error = `The run took longer than ${Math.round(options.runTimeoutMs / 60_000)} min and was stopped.`;

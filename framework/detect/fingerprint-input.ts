@@ -1,14 +1,9 @@
 /**
  * What a bug fingerprint is computed from: the failure as the bug layer (framework/bugs) takes
- * it. Detection hands each failing test to a fingerprint function of this shape.
+ * it. Detection hands each failing test to a function of this shape, fingerprintFailure in use.
  */
-export interface FailureForFingerprint {
-  testId: string;
-  titlePath: string[];
-  file: string;
-  project: string;
-  error: { message?: string; stack?: string; name?: string };
-  attachments?: { name: string; contentType: string; body?: Buffer | string }[];
-}
+import type { FailureForFingerprint } from '../bugs/index.ts';
+
+export type { FailureForFingerprint };
 
 export type FingerprintFunction = (failure: FailureForFingerprint) => string;

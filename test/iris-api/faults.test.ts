@@ -143,7 +143,7 @@ describe('Iris faults switched on', () => {
     );
   });
 
-  it('iris.truncated-json-crash answers 500 for a truncated body only', async () => {
+  it('iris.truncated-json-crash answers 500 only for a body with no closing bracket', async () => {
     const app = await appWith('iris.truncated-json-crash');
     const headers = { 'content-type': 'application/json' };
 
@@ -157,7 +157,7 @@ describe('Iris faults switched on', () => {
       method: 'POST',
       url: '/predict',
       headers,
-      payload: '{"sepalLength": 5.1,}',
+      payload: '{"sepalLength": NaN}',
     });
 
     expect(truncated.statusCode).toBe(500);

@@ -92,11 +92,17 @@ export function parseJsonBody(body: Buffer, faults: Faults = NO_FAULTS): unknown
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? ` (${error.message})` : '';
-    // Seeded fault iris.truncated-json-crash: quotes the error position, which a body that ends
-    // too early lacks, so `exec` returns null and reading it throws a TypeError.
+    // Seeded fault iris.truncated-json-crash: counts brackets to hint at a body cut short, but
+    // match() returns null for a body without a closing bracket, and reading .length throws.
     if (faults.on('iris.truncated-json-crash')) {
-      const position = /at position (\d+)/.exec(reason) as RegExpExecArray;
-      throw new ApiError(400, 'INVALID_JSON', `Request body is not valid JSON at ${position[1]}.`);
+      const unclosed = text.match(/[{[]/g)!.length - text.match(/[}\]]/g)!.length;
+      if (unclosed > 0) {
+        throw new ApiError(
+          400,
+          'INVALID_JSON',
+          `Request body has ${unclosed} unclosed bracket(s).`,
+        );
+      }
     }
     throw new ApiError(
       400,
