@@ -166,5 +166,7 @@ function parseEntry(
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' || typeof value === 'undefined'
+    ? `an ${typeof value}`
+    : `a ${typeof value}`;
 }
