@@ -45,7 +45,7 @@ export class CatalogueError extends Error {
 
 const ID_PATTERN = /^([a-z][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)$/;
 
-/** The folder that holds one folder per system under test. */
+/** The folder that contains one folder per system under test. */
 export const SYSTEMS_DIR = 'systems-under-test';
 
 /**

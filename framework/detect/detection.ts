@@ -44,7 +44,7 @@ export interface DetectionOptions {
   /** The command line, recorded in the report. */
   command: string;
   gitCommit?: string;
-  /** Longest time one run may take. */
+  /** Maximum time of one run. */
   runTimeoutMs: number;
   /** Receives one line per step, for people watching. */
   progress?: (line: string) => void;
@@ -53,7 +53,7 @@ export interface DetectionOptions {
 interface CompletedRun {
   process: PlaywrightProcessResult;
   report?: JsonReport;
-  /** Why the run produced no usable report. */
+  /** Reason the run produced no usable report. */
   error?: string;
   runDir: string;
   logFile: string;
@@ -123,7 +123,7 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
     return { process, report, error, runDir: relativeDir, logFile };
   };
 
-  // One listing tells which projects exist and which systems each has specs for.
+  // One listing finds the projects and the systems that each has specs for.
   progress('Listing the Playwright projects and specs');
   const systems = [...new Set(options.faults.map((fault) => fault.system))];
   const listing = await runPlaywright(
@@ -178,8 +178,8 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
     progress(`clean run ${index}/${options.cleanRuns}: running ${cleanTarget.projects.join(', ')}`);
     const run = await runPlaywright(`clean-${index}`, cleanTarget, undefined);
     const failing = run.report === undefined ? [] : failingTests(run.report, options.fingerprint);
-    const outcome =
-      run.error !== undefined ? 'error' : failing.length > 0 ? 'false-alarm' : 'passed';
+    let outcome: CleanRunResult['outcome'] = failing.length > 0 ? 'false-alarm' : 'passed';
+    if (run.error !== undefined) outcome = 'error';
     progress(`clean run ${index}/${options.cleanRuns}: ${outcome}`);
     cleanResults.push({
       index,
@@ -217,6 +217,8 @@ function faultResult(
   const caughtByLayers = [...new Set(failing.map((test) => test.layer))];
   const caught = failing.length > 0;
   const notes = run.error === undefined ? [] : [run.error];
+  let outcome: FaultResult['outcome'] = run.error === undefined ? 'missed' : 'error';
+  if (caught) outcome = 'caught';
 
   // The system logs the faults it switched on at start-up; Playwright copies that to its output.
   const faultConfirmed = readFileSync(run.logFile, 'utf8').includes(fault.id);
@@ -228,7 +230,7 @@ function faultResult(
 
   return {
     fault,
-    outcome: caught ? 'caught' : run.error !== undefined ? 'error' : 'missed',
+    outcome,
     projects,
     expectedProject,
     caughtByLayers,

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('listTests', () => {
-  it('gives each test its file from the config folder, its project and its title path', () => {
+  it('maps file, project and title path', () => {
     const tests = listTests(makeJsonReport());
 
     expect(tests).toEqual([

@@ -62,7 +62,7 @@ describe('renderDetectionMarkdown', () => {
     expect(markdown).toContain('| 2 | api, ui | **false-alarm** | 1 | 30.0 s |');
   });
 
-  it('lists each failing test with its bug and the notes of a missed fault', () => {
+  it('lists failing tests and notes', () => {
     expect(markdown).toContain(
       '- Failed: api: specs/api/iris/predict.spec.ts › POST /predict › versicolor (bug f1): Error: expect(received).toBe(expected) \\| piped',
     );

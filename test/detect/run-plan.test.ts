@@ -64,7 +64,7 @@ describe('planFaultRun', () => {
     expect(wholeSystem.projects).toEqual(['api', 'ui']);
   });
 
-  it('says when the unit layer cannot be measured, and when a system has no specs', () => {
+  it('notes unit layer and missing specs', () => {
     expect(planFaultRun(fault('unit'), layout, 'system', ROOT).notes).toEqual([
       'Layer unit runs outside Playwright, so nova detect cannot measure it.',
     ]);

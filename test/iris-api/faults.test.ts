@@ -1,6 +1,6 @@
 /**
- * Each seeded fault of the Iris API does what its catalogue entry says when it is on, and
- * nothing when it is off. The Playwright suite is what must catch them; these tests only
+ * Each seeded fault of the Iris API does what its catalogue entry describes when it is on,
+ * and nothing when it is off. The Playwright suite is what must catch them; these tests only
  * prove that switching a fault on really changes the service.
  */
 import { spawn } from 'node:child_process';

@@ -43,7 +43,7 @@ export const DEFAULT_DETECT_DIR = '.nova/detect';
 const DEFAULT_CLEAN_RUNS = 5;
 
 /**
- * Longest time one run may take. The longest run, every project of one system, takes under two
+ * Maximum time of one run. The longest run, every project of one system, takes under two
  * minutes on a 2-core machine; a run still going after 20 minutes hangs.
  */
 const RUN_TIMEOUT_MS = 20 * 60_000;
@@ -182,9 +182,9 @@ function selectFaults(projectDir: string, options: DetectOptions): CatalogueFaul
 }
 
 /**
- * The environment of the runs. A fault can only be switched on in a server that the run starts
- * itself, so a remote NOVA_<NAME>_URL is refused; a fixed NOVA_<NAME>_PORT is dropped because
- * each run picks its own free ports.
+ * Builds the environment of the runs. A fault can only be switched on in a server that the run
+ * starts itself, so a remote NOVA_<NAME>_URL is rejected. A fixed NOVA_<NAME>_PORT is dropped,
+ * because each run picks its own free ports.
  */
 function runEnvironment(
   source: NodeJS.ProcessEnv,
@@ -218,7 +218,7 @@ function runEnvironment(
   return env;
 }
 
-/** The ports that `systems` listen on at a given NOVA_PORT_OFFSET. */
+/** Computes the ports that `systems` listen on at a given NOVA_PORT_OFFSET. */
 function systemPorts(offset: number, systems: readonly string[]): number[] {
   const endpoints = resolveSystems(systemDefinitions, { NOVA_PORT_OFFSET: String(offset) });
   return systems.map((name) => Number(new URL(endpoints[name]!.baseURL).port));
