@@ -101,7 +101,7 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
       ...extraArgs,
       ...target.fileFilters,
     ];
-    const process = await runPlaywrightProcess({
+    const processResult = await runPlaywrightProcess({
       cwd: options.projectDir,
       args,
       env,
@@ -113,14 +113,14 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
     const report = readJsonReport(reportFile);
     const relativeDir = displayPath(runDir, options.projectDir);
     let error: string | undefined;
-    if (process.timedOut) {
+    if (processResult.timedOut) {
       error = `The run took longer than ${Math.round(options.runTimeoutMs / 60_000)} min and was stopped.`;
     } else if (report === undefined) {
-      error = `Playwright exited with code ${String(process.exitCode)} and wrote no report. Its output ends:\n${process.outputTail}`;
+      error = `Playwright exited with code ${String(processResult.exitCode)} and wrote no report. Its output ends:\n${processResult.outputTail}`;
     } else if (report.errors.length > 0 && countTests(report) === 0) {
       error = report.errors.map((entry) => firstLine(entry.message ?? entry.stack)).join('; ');
     }
-    return { process, report, error, runDir: relativeDir, logFile };
+    return { process: processResult, report, error, runDir: relativeDir, logFile };
   };
 
   // One listing finds the projects and the systems that each has specs for.

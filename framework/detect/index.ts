@@ -22,5 +22,10 @@ export { failedTests, listTests, readJsonReport, type JsonReport } from './json-
 export { LAYER_PROJECTS, LAYER_SCOPES, layerOfProject, type LayerScope } from './layers.ts';
 export { renderDetectionMarkdown } from './markdown.ts';
 export { findFreeOffset, isPortFree, OFFSET_STEP } from './port-offset.ts';
+export {
+  runPlaywrightProcess,
+  type PlaywrightProcessRequest,
+  type PlaywrightProcessResult,
+} from './playwright-process.ts';
 export { planCleanRun, planFaultRun, suiteLayout, type SuiteLayout } from './run-plan.ts';
 export { summarizeDetection } from './summary.ts';
