@@ -74,7 +74,7 @@ describe('loadPlans', () => {
     expect(problems.map(formatProblem)).toEqual([]);
     expect(plans.map((plan) => plan.file)).toEqual(['docs/test-plan/iris.md']);
     const types = plans[0]!.cases.map((testCase) => testCase.type);
-    expect(types.filter((type) => type === 'automated')).toHaveLength(38);
+    expect(types.filter((type) => type === 'automated')).toHaveLength(39);
     expect(types.filter((type) => type === 'both')).toHaveLength(1);
     expect(types.filter((type) => type === 'manual')).toHaveLength(5);
   });
