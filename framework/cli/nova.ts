@@ -11,6 +11,7 @@ import { CommandFailure } from './command-failure.ts';
 import { registerBugsCommands } from './commands/bugs.ts';
 import { registerBaselinesCommands } from './commands/baselines.ts';
 import { registerDbCommands } from './commands/db-migrate.ts';
+import { registerDetectCommand } from './commands/detect.ts';
 import { registerFlakyCommand } from './commands/flaky.ts';
 import { registerHistoryCommand } from './commands/history.ts';
 import { registerLoadCommand } from './commands/load.ts';
@@ -42,6 +43,7 @@ export function createProgram(output: Output = stdout): Command {
   registerBugsCommands(program, output);
   registerBaselinesCommands(program, output);
   registerLoadCommand(program, output);
+  registerDetectCommand(program, output);
 
   // Subcommands inherit the override, so that every usage error reaches runNova.
   for (const command of program.commands) command.exitOverride();

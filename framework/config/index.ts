@@ -15,3 +15,4 @@ export {
   type HealthProbe,
   type PreflightOptions,
 } from './preflight.ts';
+export { parseStartedSystems } from './started-systems.ts';

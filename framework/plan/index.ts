@@ -33,3 +33,4 @@ export {
   type TestPlan,
 } from './plan-model.ts';
 export { listPlaywrightTests, type ListedTest, type TestListing } from './playwright-tests.ts';
+export { displayPath } from './display-path.ts';

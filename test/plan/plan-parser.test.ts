@@ -76,7 +76,7 @@ describe('loadPlans', () => {
     expect(plans.map((plan) => plan.file)).toContain('docs/test-plan/iris.md');
     const iris = plans.find((plan) => plan.file === 'docs/test-plan/iris.md')!;
     const types = iris.cases.map((testCase) => testCase.type);
-    expect(types.filter((type) => type === 'automated')).toHaveLength(41);
+    expect(types.filter((type) => type === 'automated')).toHaveLength(42);
     expect(types.filter((type) => type === 'both')).toHaveLength(1);
     expect(types.filter((type) => type === 'manual')).toHaveLength(5);
   });

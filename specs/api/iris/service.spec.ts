@@ -76,4 +76,26 @@ test.describe('service endpoints', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
   });
+
+  test(
+    "GET / sends the page's Content-Security-Policy",
+    { tag: '@IRIS-045' },
+    async ({ irisApi }) => {
+      const response = await irisApi.get('/');
+
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      const policy = String(response.headers['content-security-policy'] ?? '');
+      const directives = new Map(
+        policy
+          .split(';')
+          .map((directive) => directive.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values.join(' ')] as const),
+      );
+      expect(directives.get('default-src')).toBe("'self'");
+      expect(directives.get('script-src')).toBe("'self'");
+      expect(directives.get('connect-src')).toBe("'self'");
+      expect(directives.get('frame-ancestors')).toBe("'none'");
+    },
+  );
 });

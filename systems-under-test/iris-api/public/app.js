@@ -18,6 +18,9 @@ const resultSpecies = document.getElementById('result-species');
 const resultProbabilities = document.getElementById('result-probabilities');
 const resultModel = document.getElementById('result-model');
 
+// Seeded faults that the server switched on for this page; the attribute exists in test runs only.
+const pageFaults = new Set((document.documentElement.dataset.faults ?? '').split(' '));
+
 /** Returns the error message for one input, or an empty string when the value is valid. */
 function validateField(field, input) {
   const text = input.value.trim();
@@ -130,6 +133,8 @@ async function submitPrediction(sample) {
       'The prediction service could not be reached. Check that the server is running and try again.';
   } finally {
     button.disabled = false;
+    // Seeded fault iris.lost-result: the finished request clears the result it has just shown.
+    if (pageFaults.has('iris.lost-result')) clearResult();
   }
 }
 

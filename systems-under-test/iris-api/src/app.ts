@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import Fastify from 'fastify';
@@ -10,6 +12,8 @@ import { DEFAULT_ARTIFACTS_DIR } from './artifact-files.ts';
 import { hasCurrentModel, loadCurrentModel, writeTrainingRun } from './artifact-store.ts';
 import { buildClientErrorHandler, handleFrameworkError } from './connection-errors.ts';
 import { registerErrorHandlers } from './error-handler.ts';
+import { NO_FAULTS } from './faults.ts';
+import type { Faults } from './faults.ts';
 import { createServiceMetrics, registerHttpMetricsHook } from './http-metrics.ts';
 import { registerJsonBodyParser } from './json-body-parser.ts';
 import { registerMethodNotAllowed } from './method-not-allowed.ts';
@@ -41,6 +45,8 @@ export interface BuildAppOptions {
   trainIfMissing?: boolean;
   /** Fastify logger setting, for example { level: 'info' }. Off by default. */
   logger?: FastifyServerOptions['logger'];
+  /** Seeded faults switched on for this process, from loadIrisFaults. None by default. */
+  faults?: Faults;
 }
 
 /**
@@ -58,6 +64,7 @@ function formatSchemaErrors(errors: readonly unknown[], dataVar: string): Error 
  */
 export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const artifactsDir = options.artifactsDir ?? DEFAULT_ARTIFACTS_DIR;
+  const faults = options.faults ?? NO_FAULTS;
   const app: FastifyInstance = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -78,17 +85,17 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   }
 
   const model = await loadCurrentModel(artifactsDir);
-  const predictor = new IrisPredictor(model);
+  const predictor = new IrisPredictor(model, faults);
   app.log.info({ modelVersion: predictor.version, modelPath: model.modelPath }, 'Loaded model');
 
   // Only JSON bodies are accepted. Fastify also parses text/plain by default, which would turn
   // a 415 into a confusing 400 "must be object".
   app.removeContentTypeParser('text/plain');
-  registerJsonBodyParser(app);
+  registerJsonBodyParser(app, faults);
 
   const metrics = createServiceMetrics();
   registerHttpMetricsHook(app, metrics);
-  registerErrorHandlers(app);
+  registerErrorHandlers(app, faults);
   registerMethodNotAllowed(app);
   registerRequestBodyHeaderChecks(app);
 
@@ -106,20 +113,49 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  registerPredictRoute(app, predictor, metrics);
+  registerPredictRoute(app, predictor, metrics, faults);
   registerModelRoute(app, model);
   registerHealthRoute(app, predictor.version);
   registerMetricsRoute(app, metrics);
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
+  // Seeded fault iris.missing-header: the form is served without its Content-Security-Policy.
+  const pageHeaders: Record<string, string> = faults.on('iris.missing-header')
+    ? {}
+    : { 'Content-Security-Policy': FORM_CONTENT_SECURITY_POLICY };
+
+  // With seeded faults on, the page itself is served by registerFaultyFormPage below.
+  const servesFaultyPage = faults.active.length > 0;
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     wildcard: false,
-    index: ['index.html'],
+    index: servesFaultyPage ? false : ['index.html'],
     setHeaders: (response) => {
-      response.setHeader('Content-Security-Policy', FORM_CONTENT_SECURITY_POLICY);
+      for (const [name, value] of Object.entries(pageHeaders)) response.setHeader(name, value);
     },
   });
+  if (servesFaultyPage) await registerFaultyFormPage(app, faults, pageHeaders);
 
   return app;
+}
+
+/**
+ * Serves GET / with the active seeded faults in `<html data-faults="...">`, because the page's
+ * own code cannot read NOVA_FAULTS: app.js and styles.css switch their faults on from this
+ * attribute. Only a process with faults on, which production mode refuses, registers it.
+ */
+async function registerFaultyFormPage(
+  app: FastifyInstance,
+  faults: Faults,
+  headers: Record<string, string>,
+): Promise<void> {
+  const page = await readFile(join(PUBLIC_DIR, 'index.html'), 'utf8');
+  const faultyPage = page.replace(
+    '<html lang="en">',
+    `<html lang="en" data-faults="${faults.active.join(' ')}">`,
+  );
+
+  app.get('/', { schema: { hide: true } }, (_request, reply) =>
+    reply.headers(headers).type('text/html; charset=utf-8').send(faultyPage),
+  );
 }

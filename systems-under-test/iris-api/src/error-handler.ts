@@ -9,6 +9,8 @@ import {
   toValidationDetails,
 } from './error-responses.ts';
 import type { ErrorBody } from './error-responses.ts';
+import { NO_FAULTS } from './faults.ts';
+import type { Faults } from './faults.ts';
 import { BODY_LIMIT_BYTES } from './schemas.ts';
 
 /** Routes listed in the 404 message, so a caller sees what exists. */
@@ -23,7 +25,11 @@ const LOGGED_DETAIL_LIMIT = 5;
  * fault. The JSON body errors (INVALID_JSON, EMPTY_BODY, FORBIDDEN_PROPERTY) come from
  * json-body-parser.ts as ApiError.
  */
-function toClientErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody | undefined {
+function toClientErrorBody(
+  error: FastifyError,
+  request: FastifyRequest,
+  faults: Faults,
+): ErrorBody | undefined {
   if (error.validation !== undefined) {
     const validationDetails = toValidationDetails(error.validation);
     return buildErrorBody(
@@ -49,7 +55,8 @@ function toClientErrorBody(error: FastifyError, request: FastifyRequest): ErrorB
     }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return buildErrorBody(
-        413,
+        // Seeded fault iris.wrong-status: 400 instead of 413 for a body over the limit.
+        faults.on('iris.wrong-status') ? 400 : 413,
         'PAYLOAD_TOO_LARGE',
         `Request body exceeds the limit of ${BODY_LIMIT_BYTES} bytes (1 MiB). Send fewer samples per request.`,
       );
@@ -74,13 +81,14 @@ function toClientErrorBody(error: FastifyError, request: FastifyRequest): ErrorB
  * Registers the error and 404 handlers so that every failure, including Fastify's own body
  * parser errors, returns the ErrorBody shape. Unexpected errors are logged and return 500.
  */
-export function registerErrorHandlers(app: FastifyInstance): void {
+export function registerErrorHandlers(app: FastifyInstance, faults: Faults = NO_FAULTS): void {
   app.setErrorHandler<FastifyError>(async (error, request, reply) => {
     if (error instanceof ApiError) {
       void reply.headers(error.headers);
     }
 
-    const clientError = error instanceof ApiError ? error.body : toClientErrorBody(error, request);
+    const clientError =
+      error instanceof ApiError ? error.body : toClientErrorBody(error, request, faults);
     if (clientError !== undefined) {
       // A batch can fail thousands of rules, so the log keeps the count and the first few.
       request.log.info(

@@ -2,6 +2,8 @@ import type { FastifyBodyParser, FastifyInstance, FastifyRequest } from 'fastify
 
 import { ApiError } from './api-error.ts';
 import { escapePointerSegment } from './error-responses.ts';
+import { NO_FAULTS } from './faults.ts';
+import type { Faults } from './faults.ts';
 
 const EXAMPLE_SAMPLE = '{"sepalLength":5.1,"sepalWidth":3.5,"petalLength":1.4,"petalWidth":0.2}';
 
@@ -65,7 +67,7 @@ function mayContainForbiddenProperty(text: string): boolean {
  * text that is not JSON (INVALID_JSON), and `__proto__` or `constructor.prototype` keys
  * (FORBIDDEN_PROPERTY), so that no route receives an object that could pollute a prototype.
  */
-export function parseJsonBody(body: Buffer): unknown {
+export function parseJsonBody(body: Buffer, faults: Faults = NO_FAULTS): unknown {
   if (body.length === 0) {
     throw new ApiError(
       400,
@@ -90,6 +92,18 @@ export function parseJsonBody(body: Buffer): unknown {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof SyntaxError ? ` (${error.message})` : '';
+    // Seeded fault iris.truncated-json-crash: counts brackets to hint at a body cut short, but
+    // match() returns null for a body without a closing bracket, and reading .length throws.
+    if (faults.on('iris.truncated-json-crash')) {
+      const unclosed = text.match(/[{[]/g)!.length - text.match(/[}\]]/g)!.length;
+      if (unclosed > 0) {
+        throw new ApiError(
+          400,
+          'INVALID_JSON',
+          `Request body has ${unclosed} unclosed bracket(s).`,
+        );
+      }
+    }
     throw new ApiError(
       400,
       'INVALID_JSON',
@@ -115,12 +129,12 @@ export function parseJsonBody(body: Buffer): unknown {
  * Replaces Fastify's application/json parser. Fastify's parser (secure-json-parse) rejects
  * `__proto__` keys too, but returns the same error as for malformed JSON.
  */
-export function registerJsonBodyParser(app: FastifyInstance): void {
+export function registerJsonBodyParser(app: FastifyInstance, faults: Faults = NO_FAULTS): void {
   app.removeContentTypeParser('application/json');
   const parser: FastifyBodyParser<Buffer> = (_request: FastifyRequest, body: Buffer, done) => {
     let value: unknown;
     try {
-      value = parseJsonBody(body);
+      value = parseJsonBody(body, faults);
     } catch (error) {
       done(error as Error, undefined);
       return;

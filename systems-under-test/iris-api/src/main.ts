@@ -10,6 +10,8 @@ import type { FastifyInstance } from 'fastify';
 
 import { buildApp } from './app.ts';
 import { UsageError } from './cli-args.ts';
+import { loadIrisFaults } from './faults.ts';
+import type { Faults } from './faults.ts';
 import { SERVER_HELP, parseServerOptions } from './server-options.ts';
 import type { ServerOptions } from './server-options.ts';
 
@@ -90,12 +92,27 @@ async function start(): Promise<void> {
     return;
   }
 
+  // NOVA_FAULTS switches seeded faults on for test runs; an unknown id or production mode is
+  // a configuration error, like an invalid option.
+  let faults: Faults;
+  try {
+    faults = loadIrisFaults(process.env);
+  } catch (error) {
+    printError(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+    return;
+  }
+  if (faults.active.length > 0) {
+    process.stderr.write(`iris: seeded faults on: ${faults.active.join(', ')}\n`);
+  }
+
   let app: FastifyInstance;
   try {
     app = await buildApp({
       artifactsDir: options.artifactsDir,
       trainIfMissing: true,
       logger: { level: options.logLevel },
+      faults,
     });
   } catch (error) {
     printError(

@@ -3,6 +3,8 @@ import type { IrisSample, Species } from './dataset.ts';
 import { ArtifactLoadError } from './artifact-store.ts';
 import type { StoredModel } from './artifact-store.ts';
 import { argmax, loadForest, predictClassShares } from './forest.ts';
+import { NO_FAULTS } from './faults.ts';
+import type { Faults } from './faults.ts';
 
 /** Predicted species of one sample and the share of trees voting for each species. */
 export interface Prediction {
@@ -14,8 +16,10 @@ export interface Prediction {
 export class IrisPredictor {
   readonly version: string;
   private readonly forest: ReturnType<typeof loadForest>;
+  private readonly classNames: readonly Species[];
+  private readonly petalScale: number;
 
-  constructor(model: StoredModel) {
+  constructor(model: StoredModel, faults: Faults = NO_FAULTS) {
     const { artifact } = model;
     const sameFeatures = JSON.stringify(artifact.features) === JSON.stringify(FEATURE_NAMES);
     const sameClasses = JSON.stringify(artifact.classes) === JSON.stringify(CLASS_NAMES);
@@ -30,20 +34,33 @@ export class IrisPredictor {
 
     this.version = artifact.version;
     this.forest = loadForest(artifact.forest);
+
+    // Seeded fault iris.swapped-labels: class names looked up in the wrong order.
+    this.classNames = faults.on('iris.swapped-labels')
+      ? ['setosa', 'virginica', 'versicolor']
+      : CLASS_NAMES;
+    // Seeded fault iris.unscaled-feature: petal measurements converted to millimetres.
+    this.petalScale = faults.on('iris.unscaled-feature') ? 10 : 1;
   }
 
   /** Predicts each sample, in input order. */
   predict(samples: readonly IrisSample[]): Prediction[] {
     const shares = predictClassShares(
       this.forest,
-      samples.map((sample) => toFeatureRow(sample)),
+      samples.map((sample) =>
+        toFeatureRow({
+          ...sample,
+          petalLength: sample.petalLength * this.petalScale,
+          petalWidth: sample.petalWidth * this.petalScale,
+        }),
+      ),
       CLASS_NAMES.length,
     );
 
     return shares.map((row) => ({
-      species: CLASS_NAMES[argmax(row)] as Species,
+      species: this.classNames[argmax(row)] as Species,
       probabilities: Object.fromEntries(
-        CLASS_NAMES.map((name, index) => [name, row[index] ?? 0]),
+        this.classNames.map((name, index) => [name, row[index] ?? 0]),
       ) as Record<Species, number>,
     }));
   }
