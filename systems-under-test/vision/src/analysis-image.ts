@@ -15,12 +15,21 @@ export interface AnalysisImage {
 /** Decodes an upload to RGBA, scaled down to MAX_ANALYSIS_SIDE on its longer side when larger. */
 export async function toAnalysisImage(upload: UploadedImage): Promise<AnalysisImage> {
   const { data, info } = await sharp(upload.bytes, decodeOptions())
-    .resize({ width: MAX_ANALYSIS_SIDE, height: MAX_ANALYSIS_SIDE, fit: 'inside', withoutEnlargement: true })
+    .resize({
+      width: MAX_ANALYSIS_SIDE,
+      height: MAX_ANALYSIS_SIDE,
+      fit: 'inside',
+      withoutEnlargement: true,
+    })
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
   return {
-    image: { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height },
+    image: {
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+    },
     scale: upload.width / info.width,
   };
 }

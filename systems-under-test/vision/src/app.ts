@@ -57,9 +57,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   // Image bytes only: JSON, text and forms are refused with 415 by the error handler.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(ACCEPTED_CONTENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    ACCEPTED_CONTENT_TYPES,
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   registerErrorHandlers(app);
   const context = { cv, gate: new JobGate(MAX_CONCURRENT_JOBS, MAX_QUEUED_JOBS), faults };
@@ -75,7 +79,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     `data-faults="${pageFaults.join(' ')}"`,
   );
   app.get('/', (_request, reply) =>
-    reply.header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY).type('text/html; charset=utf-8').send(indexHtml),
+    reply
+      .header('content-security-policy', PAGE_CONTENT_SECURITY_POLICY)
+      .type('text/html; charset=utf-8')
+      .send(indexHtml),
   );
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

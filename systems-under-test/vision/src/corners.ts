@@ -19,7 +19,12 @@ export function cornerList(corners: Corners): [Point, Point, Point, Point] {
 
 export function cornersFromList(points: readonly Point[]): Corners {
   const [topLeft, topRight, bottomRight, bottomLeft] = points;
-  if (topLeft === undefined || topRight === undefined || bottomRight === undefined || bottomLeft === undefined) {
+  if (
+    topLeft === undefined ||
+    topRight === undefined ||
+    bottomRight === undefined ||
+    bottomLeft === undefined
+  ) {
     throw new RangeError(`Four corners are needed, received ${points.length}.`);
   }
   return { topLeft, topRight, bottomRight, bottomLeft };
@@ -42,7 +47,8 @@ export function orderCorners(points: readonly Point[]): Corners {
     y: points.reduce((sum, point) => sum + point.y, 0) / 4,
   };
   const clockwise = [...points].sort(
-    (a, b) => Math.atan2(a.y - centre.y, a.x - centre.x) - Math.atan2(b.y - centre.y, b.x - centre.x),
+    (a, b) =>
+      Math.atan2(a.y - centre.y, a.x - centre.x) - Math.atan2(b.y - centre.y, b.x - centre.x),
   );
 
   let start = 0;
@@ -68,5 +74,7 @@ export function roundCorners(corners: Corners): Corners {
 }
 
 export function scaleCorners(corners: Corners, factor: number): Corners {
-  return cornersFromList(cornerList(corners).map((point) => ({ x: point.x * factor, y: point.y * factor })));
+  return cornersFromList(
+    cornerList(corners).map((point) => ({ x: point.x * factor, y: point.y * factor })),
+  );
 }

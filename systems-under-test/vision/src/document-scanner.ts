@@ -100,7 +100,10 @@ export function findPageCorners(cv: OpenCv, image: RgbaImage): Corners | undefin
         try {
           cv.approxPolyDP(contour, polygon, tolerance * cv.arcLength(contour, true), true);
           if (polygon.rows === 4 && cv.isContourConvex(polygon)) {
-            const points = readPoints(polygon).map((point) => ({ x: point.x / scale, y: point.y / scale }));
+            const points = readPoints(polygon).map((point) => ({
+              x: point.x / scale,
+              y: point.y / scale,
+            }));
             return orderCorners(points);
           }
         } finally {
@@ -111,7 +114,8 @@ export function findPageCorners(cv: OpenCv, image: RgbaImage): Corners | undefin
     }
     return undefined;
   } finally {
-    for (const resource of [rgba, small, grey, edges, kernel, contours, hierarchy]) resource.delete();
+    for (const resource of [rgba, small, grey, edges, kernel, contours, hierarchy])
+      resource.delete();
   }
 }
 
@@ -132,8 +136,22 @@ export function flattenPage(
   size: { width: number; height: number },
   clean: boolean,
 ): Pick<ScanResult, 'pixels' | 'channels'> {
-  const source = cv.matFromArray(4, 1, cv.CV_32FC2, cornerList(corners).flatMap((point) => [point.x, point.y]));
-  const target = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, size.width, 0, size.width, size.height, 0, size.height]);
+  const source = cv.matFromArray(
+    4,
+    1,
+    cv.CV_32FC2,
+    cornerList(corners).flatMap((point) => [point.x, point.y]),
+  );
+  const target = cv.matFromArray(4, 1, cv.CV_32FC2, [
+    0,
+    0,
+    size.width,
+    0,
+    size.width,
+    size.height,
+    0,
+    size.height,
+  ]);
   const rgba = new cv.Mat(image.height, image.width, cv.CV_8UC4);
   const flat = new cv.Mat();
   const grey = new cv.Mat();
@@ -142,7 +160,15 @@ export function flattenPage(
   try {
     rgba.data.set(image.data);
     transform = cv.getPerspectiveTransform(source, target);
-    cv.warpPerspective(rgba, flat, transform, new cv.Size(size.width, size.height), cv.INTER_LINEAR, cv.BORDER_REPLICATE, new cv.Scalar());
+    cv.warpPerspective(
+      rgba,
+      flat,
+      transform,
+      new cv.Size(size.width, size.height),
+      cv.INTER_LINEAR,
+      cv.BORDER_REPLICATE,
+      new cv.Scalar(),
+    );
     if (!clean) {
       const rgb = new Uint8Array(size.width * size.height * 3);
       for (let pixel = 0; pixel < size.width * size.height; pixel++) {
@@ -154,10 +180,19 @@ export function flattenPage(
     }
 
     cv.cvtColor(flat, grey, cv.COLOR_RGBA2GRAY);
-    cv.adaptiveThreshold(grey, cleaned, 255, cv.ADAPTIVE_THRESH_GAUSSIAN_C, cv.THRESH_BINARY, THRESHOLD_BLOCK_SIZE, THRESHOLD_OFFSET);
+    cv.adaptiveThreshold(
+      grey,
+      cleaned,
+      255,
+      cv.ADAPTIVE_THRESH_GAUSSIAN_C,
+      cv.THRESH_BINARY,
+      THRESHOLD_BLOCK_SIZE,
+      THRESHOLD_OFFSET,
+    );
     return { pixels: new Uint8Array(cleaned.data), channels: 1 };
   } finally {
-    for (const resource of [source, target, rgba, flat, grey, cleaned, transform]) resource?.delete();
+    for (const resource of [source, target, rgba, flat, grey, cleaned, transform])
+      resource?.delete();
   }
 }
 
@@ -175,7 +210,12 @@ export function scanDocument(cv: OpenCv, image: RgbaImage, options: ScanOptions)
 
   const natural = flatPageSize(corners);
   const size = { width: options.width ?? natural.width, height: options.height ?? natural.height };
-  if (size.width > MAX_OUTPUT_SIDE || size.height > MAX_OUTPUT_SIDE || size.width < 1 || size.height < 1) {
+  if (
+    size.width > MAX_OUTPUT_SIDE ||
+    size.height > MAX_OUTPUT_SIDE ||
+    size.width < 1 ||
+    size.height < 1
+  ) {
     throw new ApiError(
       413,
       'OUTPUT_TOO_LARGE',
@@ -185,9 +225,14 @@ export function scanDocument(cv: OpenCv, image: RgbaImage, options: ScanOptions)
 
   const { pixels, channels } = flattenPage(cv, image, corners, size, options.clean);
   // Seeded fault vision.corners-wrong-order: the list starts one corner late, at the top-right.
-  const reported = options.cornersWrongOrder === true
-    ? { topLeft: corners.topRight, topRight: corners.bottomRight, bottomRight: corners.bottomLeft, bottomLeft: corners.topLeft }
-    : corners;
+  const reported =
+    options.cornersWrongOrder === true
+      ? {
+          topLeft: corners.topRight,
+          topRight: corners.bottomRight,
+          bottomRight: corners.bottomLeft,
+          bottomLeft: corners.topLeft,
+        }
+      : corners;
   return { corners: reported, width: size.width, height: size.height, channels, pixels };
 }
-

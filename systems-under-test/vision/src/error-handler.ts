@@ -21,18 +21,28 @@ export const ROUTES: Record<string, string[]> = {
   '/': ['GET'],
 };
 
-function toClientError(error: FastifyError, contentType: string | undefined): ErrorBody | undefined {
+function toClientError(
+  error: FastifyError,
+  contentType: string | undefined,
+): ErrorBody | undefined {
   if (error instanceof ApiError) return error.body;
 
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
       const received =
-        contentType === undefined ? 'The Content-Type header is missing' : `Content-Type "${contentType}" is not accepted`;
+        contentType === undefined
+          ? 'The Content-Type header is missing'
+          : `Content-Type "${contentType}" is not accepted`;
       return buildErrorBody(
         415,
         'UNSUPPORTED_MEDIA_TYPE',
         `${received}. Send the image bytes as the body with Content-Type ${ACCEPTED_CONTENT_TYPES.join(', ')}.`,
-        [{ field: 'header.content-type', message: contentType === undefined ? 'is missing' : 'is not an accepted image type' }],
+        [
+          {
+            field: 'header.content-type',
+            message: contentType === undefined ? 'is missing' : 'is not an accepted image type',
+          },
+        ],
       );
     }
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -48,8 +58,14 @@ function toClientError(error: FastifyError, contentType: string | undefined): Er
 
   const statusCode = error.statusCode ?? 500;
   if (statusCode >= 400 && statusCode < 500) {
-    const code = (STATUS_CODES[statusCode] ?? 'Bad Request').toUpperCase().replaceAll(/[^A-Z]+/g, '_');
-    return buildErrorBody(statusCode, code, error.message.endsWith('.') ? error.message : `${error.message}.`);
+    const code = (STATUS_CODES[statusCode] ?? 'Bad Request')
+      .toUpperCase()
+      .replaceAll(/[^A-Z]+/g, '_');
+    return buildErrorBody(
+      statusCode,
+      code,
+      error.message.endsWith('.') ? error.message : `${error.message}.`,
+    );
   }
   return undefined;
 }
@@ -62,7 +78,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler<FastifyError>(async (error, request, reply) => {
     const clientError = toClientError(error, request.headers['content-type']);
     if (clientError !== undefined) {
-      request.log.info({ code: clientError.code, statusCode: clientError.statusCode }, `Rejected request: ${clientError.message}`);
+      request.log.info(
+        { code: clientError.code, statusCode: clientError.statusCode },
+        `Rejected request: ${clientError.message}`,
+      );
       return reply.code(clientError.statusCode).send(clientError);
     }
 
@@ -85,11 +104,25 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return reply
         .code(405)
         .header('allow', methods.join(', '))
-        .send(buildErrorBody(405, 'METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${path}. Use ${methods.join(', ')}.`));
+        .send(
+          buildErrorBody(
+            405,
+            'METHOD_NOT_ALLOWED',
+            `Method ${request.method} is not allowed on ${path}. Use ${methods.join(', ')}.`,
+          ),
+        );
     }
     const known = Object.entries(ROUTES)
       .map(([route, routeMethods]) => `${routeMethods.join('|')} ${route}`)
       .join(', ');
-    return reply.code(404).send(buildErrorBody(404, 'NOT_FOUND', `Route ${request.method} ${path} not found. Available routes: ${known}.`));
+    return reply
+      .code(404)
+      .send(
+        buildErrorBody(
+          404,
+          'NOT_FOUND',
+          `Route ${request.method} ${path} not found. Available routes: ${known}.`,
+        ),
+      );
   });
 }

@@ -38,7 +38,10 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | undefined {
   if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39)) {
     return 'gif';
   }
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
+  if (
+    startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
+    startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
+  ) {
     return 'webp';
   }
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
@@ -55,7 +58,8 @@ export function describeUnsupportedBytes(bytes: Uint8Array): string {
   }
   if (head.startsWith('%pdf')) return 'a PDF document';
   if (head.startsWith('bm')) return 'a BMP image';
-  if (startsWith(bytes, [0x00, 0x00, 0x00]) && head.slice(4, 8) === 'ftyp') return 'an HEIF or AVIF image';
+  if (startsWith(bytes, [0x00, 0x00, 0x00]) && head.slice(4, 8) === 'ftyp')
+    return 'an HEIF or AVIF image';
   if (head.startsWith('{') || head.startsWith('[')) return 'JSON';
   if (head.startsWith('<')) return 'HTML or XML';
   return 'data of no supported image format';

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type { Metadata, SharpOptions } from 'sharp';
 
 import { ApiError } from './error-body.ts';
 import {
@@ -31,7 +32,7 @@ export interface ReadUploadOptions {
 const SUPPORTED = `${ACCEPTED_CONTENT_TYPES.slice(0, -1).join(', ')} (or application/octet-stream)`;
 
 /** sharp options for every decode: the pixel limit again, and the first frame of an animation only. */
-export function decodeOptions(): sharp.SharpOptions {
+export function decodeOptions(): SharpOptions {
   return { limitInputPixels: MAX_INPUT_PIXELS, pages: 1, failOn: 'warning' };
 }
 
@@ -119,7 +120,7 @@ export async function readUpload(
   const peeked = peekDimensions(format, body);
   if (peeked !== undefined) checkDimensions(peeked.width, peeked.height, format, options);
 
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     // The header only, so the pixel limit is off here: the check below names the real size.
     metadata = await sharp(body, { limitInputPixels: false, pages: 1 }).metadata();

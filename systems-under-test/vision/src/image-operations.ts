@@ -103,8 +103,15 @@ export function parseOperationRequest(operation: Operation, query: RawQuery): Op
   if (operation === 'convert' && format === undefined && !Object.hasOwn(query, 'format')) {
     reader.problem('format', `is required: one of ${OUTPUT_FORMATS.join(', ')}`);
   }
-  if (operation === 'grayscale' && format !== undefined && !(GREY_FORMATS as readonly string[]).includes(format)) {
-    reader.problem('format', `is "${format}", which cannot store one grey channel; use one of ${GREY_FORMATS.join(', ')}`);
+  if (
+    operation === 'grayscale' &&
+    format !== undefined &&
+    !(GREY_FORMATS as readonly string[]).includes(format)
+  ) {
+    reader.problem(
+      'format',
+      `is "${format}", which cannot store one grey channel; use one of ${GREY_FORMATS.join(', ')}`,
+    );
   }
   if (quality !== undefined && format !== 'jpeg' && format !== 'webp') {
     reader.problem('quality', 'applies to format=jpeg and format=webp only');
@@ -153,13 +160,22 @@ function checkPlanAgainstImage(plan: OperationPlan, image: UploadedImage): void 
         'CROP_OUTSIDE_IMAGE',
         `The crop area ${plan.width} × ${plan.height} at (${plan.left}, ${plan.top}) reaches (${right}, ${bottom}), ` +
           `outside the ${image.width} × ${image.height} image. Keep left + width ≤ ${image.width} and top + height ≤ ${image.height}.`,
-        [{ field: right > image.width ? 'query.width' : 'query.height', message: 'reaches outside the image' }],
+        [
+          {
+            field: right > image.width ? 'query.width' : 'query.height',
+            message: 'reaches outside the image',
+          },
+        ],
       );
     }
   }
 
   const size = outputSize(plan, image);
-  if (size.width > MAX_OUTPUT_SIDE || size.height > MAX_OUTPUT_SIDE || size.width * size.height > MAX_OUTPUT_PIXELS) {
+  if (
+    size.width > MAX_OUTPUT_SIDE ||
+    size.height > MAX_OUTPUT_SIDE ||
+    size.width * size.height > MAX_OUTPUT_PIXELS
+  ) {
     throw new ApiError(
       413,
       'OUTPUT_TOO_LARGE',
@@ -170,7 +186,8 @@ function checkPlanAgainstImage(plan: OperationPlan, image: UploadedImage): void 
 }
 
 function defaultFormat(plan: OperationPlan, input: ImageFormat): OutputFormat {
-  if (plan.operation === 'grayscale' && !(GREY_FORMATS as readonly string[]).includes(input)) return 'png';
+  if (plan.operation === 'grayscale' && !(GREY_FORMATS as readonly string[]).includes(input))
+    return 'png';
   return input;
 }
 
@@ -189,7 +206,12 @@ export async function applyOperation(
       // Seeded fault vision.resize-off-by-one: the width loses a pixel.
       const width =
         faults.resizeOffByOne === true && plan.width !== undefined ? plan.width - 1 : plan.width;
-      pipeline = pipeline.resize({ width, height: plan.height, fit: plan.fit, background: plan.background });
+      pipeline = pipeline.resize({
+        width,
+        height: plan.height,
+        fit: plan.fit,
+        background: plan.background,
+      });
       break;
     }
     case 'grayscale':
@@ -205,7 +227,12 @@ export async function applyOperation(
       pipeline = pipeline.rotate(plan.angle, { background: plan.background });
       break;
     case 'crop':
-      pipeline = pipeline.extract({ left: plan.left, top: plan.top, width: plan.width, height: plan.height });
+      pipeline = pipeline.extract({
+        left: plan.left,
+        top: plan.top,
+        width: plan.width,
+        height: plan.height,
+      });
       break;
     case 'convert':
       break;

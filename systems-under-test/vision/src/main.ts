@@ -57,7 +57,9 @@ async function start(): Promise<void> {
   try {
     app = await buildApp({ logger: { level: options.logLevel } });
   } catch (error) {
-    printError(`Cannot start the vision service: ${error instanceof Error ? error.message : String(error)}`);
+    printError(
+      `Cannot start the vision service: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = error instanceof Error && error.name === 'FaultConfigError' ? 2 : 1;
     return;
   }

@@ -59,7 +59,13 @@ export interface OpenCv {
   GaussianBlur(src: CvMat, dst: CvMat, size: CvSize, sigmaX: number): void;
   Canny(src: CvMat, dst: CvMat, low: number, high: number): void;
   dilate(src: CvMat, dst: CvMat, kernel: CvMat): void;
-  findContours(src: CvMat, contours: CvMatVector, hierarchy: CvMat, mode: number, method: number): void;
+  findContours(
+    src: CvMat,
+    contours: CvMatVector,
+    hierarchy: CvMat,
+    mode: number,
+    method: number,
+  ): void;
   contourArea(contour: CvMat): number;
   arcLength(contour: CvMat, closed: boolean): number;
   approxPolyDP(contour: CvMat, approx: CvMat, epsilon: number, closed: boolean): void;

@@ -3,12 +3,20 @@
  * JavaScript port of ZXing's QR reader) and OpenCV's QRCodeDetector. Each code is reported once,
  * with the readers that found it, its text and its four corners.
  */
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 
 import { cornerList, cornersFromList, roundCorners } from './corners.ts';
 import { cropRgba, findDarkRegions } from './dark-regions.ts';
 import type { Corners, Point } from './corners.ts';
 import type { OpenCv } from './opencv.ts';
+
+/**
+ * jsqr is a CommonJS bundle whose typings declare a default export. Node's ESM loader hands
+ * over module.exports itself, while TypeScript expects it under `default`; this takes either.
+ */
+type DecodeQr = typeof jsQRModule.default;
+const jsQR = ((jsQRModule as unknown as { default?: DecodeQr }).default ??
+  jsQRModule) as unknown as DecodeQr;
 
 export const QR_ENGINES = ['jsqr', 'opencv'] as const;
 export type QrEngine = (typeof QR_ENGINES)[number];
@@ -77,7 +85,8 @@ function paintOver(image: RgbaImage, corners: Corners): void {
 
   for (let y = minY; y <= maxY; y++) {
     for (let x = minX; x <= maxX; x++) {
-      if (inside(x, y)) image.data.fill(255, (y * image.width + x) * 4, (y * image.width + x) * 4 + 3);
+      if (inside(x, y))
+        image.data.fill(255, (y * image.width + x) * 4, (y * image.width + x) * 4 + 3);
     }
   }
 }
@@ -111,7 +120,11 @@ export function readWithJsQr(image: RgbaImage, firstOnly = false): QrCode[] {
     paintOver(work, code.corners);
   };
 
-  for (let found = decodeOne(work); found !== undefined && codes.length < MAX_CODES; found = decodeOne(work)) {
+  for (
+    let found = decodeOne(work);
+    found !== undefined && codes.length < MAX_CODES;
+    found = decodeOne(work)
+  ) {
     accept(found);
     if (firstOnly) return codes;
   }
@@ -190,8 +203,16 @@ export function mergeCodes(groups: readonly QrCode[][]): QrCode[] {
     }
   }
   return merged
-    .map((code) => ({ ...code, corners: roundCorners(code.corners), foundBy: [...code.foundBy].sort() }))
-    .sort((a, b) => centreOf(a.corners).y - centreOf(b.corners).y || centreOf(a.corners).x - centreOf(b.corners).x);
+    .map((code) => ({
+      ...code,
+      corners: roundCorners(code.corners),
+      foundBy: [...code.foundBy].sort(),
+    }))
+    .sort(
+      (a, b) =>
+        centreOf(a.corners).y - centreOf(b.corners).y ||
+        centreOf(a.corners).x - centreOf(b.corners).x,
+    );
 }
 
 export interface QrReading {
@@ -211,7 +232,8 @@ export function readQrCodes(
 
   for (const engine of [...engines].sort().reverse()) {
     try {
-      let codes = engine === 'opencv' ? readWithOpenCv(cv, image) : readWithJsQr(image, options.firstOnly);
+      let codes =
+        engine === 'opencv' ? readWithOpenCv(cv, image) : readWithJsQr(image, options.firstOnly);
       // Seeded fault vision.qr-first-code-only: every reader stops after its first code.
       if (options.firstOnly === true) codes = codes.slice(0, 1);
       groups.push(codes);
@@ -222,5 +244,8 @@ export function readQrCodes(
   }
 
   const codes = mergeCodes(groups);
-  return { codes: options.firstOnly === true ? codes.slice(0, 1) : codes, engines: reports.sort((a, b) => a.engine.localeCompare(b.engine)) };
+  return {
+    codes: options.firstOnly === true ? codes.slice(0, 1) : codes,
+    engines: reports.sort((a, b) => a.engine.localeCompare(b.engine)),
+  };
 }

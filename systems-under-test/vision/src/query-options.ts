@@ -75,7 +75,10 @@ export class QueryReader {
     const text = this.text(name);
     if (text === undefined) return undefined;
     if (!/^#[0-9a-fA-F]{6}$/.test(text)) {
-      this.problem(name, `is "${text}"; expected a colour as #rrggbb, for example %23ffffff in a URL`);
+      this.problem(
+        name,
+        `is "${text}"; expected a colour as #rrggbb, for example %23ffffff in a URL`,
+      );
       return undefined;
     }
     return text.toLowerCase();

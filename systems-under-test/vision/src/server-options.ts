@@ -32,7 +32,9 @@ export interface ServerOptions {
 function parsePort(text: string, source: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!(port >= 0 && port <= 65535)) {
-    throw new UsageError(`Invalid ${source} "${text}": expected an integer from 0 to 65535, for example --port ${DEFAULT_PORT}.`);
+    throw new UsageError(
+      `Invalid ${source} "${text}": expected an integer from 0 to 65535, for example --port ${DEFAULT_PORT}.`,
+    );
   }
   return port;
 }
@@ -52,7 +54,8 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
       throw new UsageError(`Unknown argument "${arg}". Known options: --port, --host, --help.`);
     }
     const value = match[2] ?? argv[++index];
-    if (value === undefined) throw new UsageError(`Option --${match[1]} needs a value, for example --${match[1]}=VALUE.`);
+    if (value === undefined)
+      throw new UsageError(`Option --${match[1]} needs a value, for example --${match[1]}=VALUE.`);
     values.set(match[1]!, value);
   }
 
@@ -65,11 +68,14 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
         : DEFAULT_PORT;
 
   const host = values.get('host') ?? env.HOST ?? DEFAULT_HOST;
-  if (host.trim() === '') throw new UsageError(`Invalid host "${host}": pass an address such as --host 127.0.0.1.`);
+  if (host.trim() === '')
+    throw new UsageError(`Invalid host "${host}": pass an address such as --host 127.0.0.1.`);
 
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new UsageError(`Invalid LOG_LEVEL "${logLevel}": expected one of ${LOG_LEVELS.join(', ')}.`);
+    throw new UsageError(
+      `Invalid LOG_LEVEL "${logLevel}": expected one of ${LOG_LEVELS.join(', ')}.`,
+    );
   }
   return { port, host, logLevel, help };
 }

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-import {
-  MAX_INPUT_PIXELS,
-  MAX_INPUT_SIDE,
-  MAX_OUTPUT_SIDE,
-  MAX_UPLOAD_BYTES,
-} from '../limits.ts';
+import { MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_SIDE, MAX_UPLOAD_BYTES } from '../limits.ts';
 import type { RouteContext } from './context.ts';
 
 /** Registers GET /health: ready once OpenCV has loaded, which happens before the app listens. */

@@ -38,7 +38,9 @@ export function registerQrRoute(app: FastifyInstance, context: RouteContext): vo
         codes: reading.codes.map((code) => ({
           ...code,
           corners: roundCorners(
-            cornersFromList(cornerList(code.corners).map((point) => ({ x: point.x * scale, y: point.y * scale }))),
+            cornersFromList(
+              cornerList(code.corners).map((point) => ({ x: point.x * scale, y: point.y * scale })),
+            ),
           ),
         })),
         engines: reading.engines,

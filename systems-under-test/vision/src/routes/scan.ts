@@ -41,7 +41,9 @@ export function registerScanRoute(app: FastifyInstance, context: RouteContext): 
         .png()
         .toBuffer();
       const corners = roundCorners(
-        cornersFromList(cornerList(result.corners).map((point) => ({ x: point.x * scale, y: point.y * scale }))),
+        cornersFromList(
+          cornerList(result.corners).map((point) => ({ x: point.x * scale, y: point.y * scale })),
+        ),
       );
       return {
         corners,
