@@ -13,4 +13,9 @@ export const systems = {
     defaultPort: 3101,
     healthPath: '/health',
   },
+  vision: {
+    command: 'npm run --silent sut:vision -- --port {port}',
+    defaultPort: 3105,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;

@@ -6,12 +6,17 @@
 import type { ApiClient } from '../framework/api/index.ts';
 import { expect, test as novaTest } from '../framework/fixtures/index.ts';
 import { IrisPredictionPage } from '../pages/iris/index.ts';
+import { VisionUploadPage } from '../pages/vision/index.ts';
 
 interface ProjectFixtures {
   /** supertest client for the Iris ML API. */
   irisApi: ApiClient;
   /** Page object of the Iris prediction page. */
   irisPage: IrisPredictionPage;
+  /** supertest client for the vision service. */
+  visionApi: ApiClient;
+  /** Page object of the vision service's upload page. */
+  visionPage: VisionUploadPage;
 }
 
 export const test = novaTest.extend<ProjectFixtures>({
@@ -20,6 +25,12 @@ export const test = novaTest.extend<ProjectFixtures>({
   },
   irisPage: async ({ page, systemURL }, use) => {
     await use(new IrisPredictionPage(page, systemURL('iris')));
+  },
+  visionApi: async ({ api }, use) => {
+    await use(api('vision'));
+  },
+  visionPage: async ({ page, systemURL }, use) => {
+    await use(new VisionUploadPage(page, systemURL('vision')));
   },
 });
 

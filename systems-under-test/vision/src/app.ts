@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import sharp from 'sharp';
 
 import type { Faults } from '../../shared/faults.ts';
-import { registerErrorHandlers } from './error-handler.ts';
+import { DRAIN_LIMIT_BYTES, readBody } from './body-reader.ts';
+import { registerErrorHandlers, unsupportedMediaType } from './error-handler.ts';
 import { loadVisionFaults } from './faults.ts';
 import { ACCEPTED_CONTENT_TYPES } from './image-format.ts';
 import { JobGate } from './job-gate.ts';
-import { MAX_CONCURRENT_JOBS, MAX_QUEUED_JOBS, MAX_UPLOAD_BYTES } from './limits.ts';
+import { MAX_CONCURRENT_JOBS, MAX_QUEUED_JOBS } from './limits.ts';
 import { loadOpenCv } from './opencv.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerImageRoutes } from './routes/images.ts';
@@ -52,18 +54,30 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   const cv = await loadOpenCv();
   const faults = options.faults ?? loadVisionFaults();
 
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_UPLOAD_BYTES });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: DRAIN_LIMIT_BYTES });
   if (faults.active.length > 0) app.log.warn({ faults: faults.active }, 'Seeded faults are on');
 
-  // Image bytes only: JSON, text and forms are refused with 415 by the error handler.
+  // Image bytes only. Any other type is read to its end and refused with 415, so that the
+  // client receives the answer instead of a reset connection.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     ACCEPTED_CONTENT_TYPES,
-    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
-    (_request, body, done) => {
-      done(null, body);
-    },
+    (_request: FastifyRequest, payload: IncomingMessage) => readBody(payload),
   );
+  app.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) =>
+    readBody(payload, unsupportedMediaType(request.headers['content-type'])),
+  );
+
+  // Fastify runs no content-type parser for a body without Content-Type and answers at once;
+  // this drains such a body first, for the same reason.
+  app.addHook('onRequest', async (request) => {
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0;
+    if ((request.headers['content-type'] ?? '') === '' && hasBody) {
+      await readBody(request.raw, unsupportedMediaType(undefined));
+    }
+  });
 
   registerErrorHandlers(app);
   const context = { cv, gate: new JobGate(MAX_CONCURRENT_JOBS, MAX_QUEUED_JOBS), faults };

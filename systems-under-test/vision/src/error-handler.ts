@@ -21,6 +21,28 @@ export const ROUTES: Record<string, string[]> = {
   '/': ['GET'],
 };
 
+/** The 415 answer for a body whose Content-Type is missing or not an image type. */
+export function unsupportedMediaType(contentType: string | undefined): ApiError {
+  const received =
+    contentType === undefined || contentType === ''
+      ? 'The Content-Type header is missing'
+      : `Content-Type "${contentType}" is not accepted`;
+  return new ApiError(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    `${received}. Send the image bytes as the body with Content-Type ${ACCEPTED_CONTENT_TYPES.join(', ')}.`,
+    [
+      {
+        field: 'header.content-type',
+        message:
+          contentType === undefined || contentType === ''
+            ? 'is missing'
+            : 'is not an accepted image type',
+      },
+    ],
+  );
+}
+
 function toClientError(
   error: FastifyError,
   contentType: string | undefined,
@@ -28,23 +50,8 @@ function toClientError(
   if (error instanceof ApiError) return error.body;
 
   switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
-      const received =
-        contentType === undefined
-          ? 'The Content-Type header is missing'
-          : `Content-Type "${contentType}" is not accepted`;
-      return buildErrorBody(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        `${received}. Send the image bytes as the body with Content-Type ${ACCEPTED_CONTENT_TYPES.join(', ')}.`,
-        [
-          {
-            field: 'header.content-type',
-            message: contentType === undefined ? 'is missing' : 'is not an accepted image type',
-          },
-        ],
-      );
-    }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return unsupportedMediaType(contentType).body;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return buildErrorBody(
         413,

@@ -38,6 +38,8 @@ export function registerScanRoute(app: FastifyInstance, context: RouteContext): 
       const png = await sharp(result.pixels, {
         raw: { width: result.width, height: result.height, channels: result.channels },
       })
+        // A raw single channel would otherwise be written as three equal sRGB channels.
+        .toColourspace(result.channels === 1 ? 'b-w' : 'srgb')
         .png()
         .toBuffer();
       const corners = roundCorners(
