@@ -18,6 +18,9 @@ const isCI = Boolean(process.env.CI);
 
 const systems = resolveSystems(systemDefinitions);
 
+// One mark for the whole run: workers inherit it, and the visual layer's baseline usage records carry it.
+process.env.NOVA_VISUAL_RUN ??= `${process.pid}-${Date.now()}`;
+
 /**
  * The runner process checks the systems' ports and URLs once before Playwright
  * starts them. Workers load this file too and skip it, and so does `--list`,
@@ -107,6 +110,15 @@ export default defineConfig<NovaWorkerOptions>({
     {
       name: 'ui',
       testDir: './specs/ui',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions,
+        browserError,
+      },
+    },
+    {
+      name: 'visual',
+      testDir: './specs/visual',
       use: {
         ...devices['Desktop Chrome'],
         launchOptions,

@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 
 import { CommandFailure } from './command-failure.ts';
+import { registerBaselinesCommands } from './commands/baselines.ts';
 import { registerDbCommands } from './commands/db-migrate.ts';
 import { registerFlakyCommand } from './commands/flaky.ts';
 import { registerHistoryCommand } from './commands/history.ts';
@@ -36,6 +37,7 @@ export function createProgram(output: Output = stdout): Command {
   registerResultsCommands(program, output);
   registerDbCommands(program, output);
   registerPlanCommands(program, output);
+  registerBaselinesCommands(program, output);
 
   // Subcommands inherit the override, so that every usage error reaches runNova.
   for (const command of program.commands) command.exitOverride();

@@ -9,6 +9,7 @@ import {
   type AttemptRecord,
   type TestRecord,
 } from '../results/index.ts';
+import { visualComparisonsOf } from './visual-comparisons.ts';
 
 /**
  * Maximum length kept of an error message or stack. A failed assertion on a
@@ -163,6 +164,12 @@ export function mapAttempt(
     attempt.errorMessage = limitLength(stripNul(stripAnsi(errorMessage)));
   }
   if (errorStack !== undefined) attempt.errorStack = limitLength(stripNul(stripAnsi(errorStack)));
+  const visualComparisons = visualComparisonsOf(result, {
+    attemptId: attempt.id,
+    runId: context.runId,
+    testId: context.testId,
+  });
+  if (visualComparisons.length > 0) attempt.visualComparisons = visualComparisons;
 
   return { attempt, attachmentsToMeasure };
 }

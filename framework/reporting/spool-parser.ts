@@ -213,6 +213,15 @@ function parseAttempt(reader: FieldReader): AttemptRecord {
     {
       errorMessage: reader.optionalString('errorMessage'),
       errorStack: reader.optionalString('errorStack'),
+      visualComparisons: reader.has('visualComparisons')
+        ? reader.objects('visualComparisons').map((item) => ({
+            id: item.reader.string('id'),
+            attemptId: item.reader.string('attemptId'),
+            runId: item.reader.string('runId'),
+            testId: item.reader.string('testId'),
+            body: item.reader.string('body'),
+          }))
+        : undefined,
     },
   );
 }

@@ -30,7 +30,9 @@ export type {
   RunTotals,
   ShardRecord,
   TestRecord,
+  VisualComparisonRecord,
 } from './records.ts';
+export { insertVisualComparisons } from './visual-comparisons.ts';
 export {
   BROKEN_STREAK,
   DEFAULT_WINDOW,

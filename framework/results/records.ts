@@ -82,4 +82,20 @@ export interface AttemptRecord {
   attachments: AttachmentRecord[];
   /** Playwright annotations, for example `{ type: 'quarantined', description: '…' }`. */
   annotations: Array<{ type: string; description?: string }>;
+  /** Screenshot comparisons of the attempt, from its `nova-visual` attachments. */
+  visualComparisons?: VisualComparisonRecord[];
+}
+
+/**
+ * One screenshot comparison of an attempt. `body` is the `nova-visual`
+ * attachment's JSON (baseline, status, sizes, diff counts, regions, image
+ * paths), kept whole so that a spool file carries it unchanged.
+ */
+export interface VisualComparisonRecord {
+  /** Deterministic: a hash of the attempt id and the comparison's position in it. */
+  id: string;
+  attemptId: string;
+  runId: string;
+  testId: string;
+  body: string;
 }

@@ -1,6 +1,7 @@
 import type { Database } from './database.ts';
 import type { AttemptRecord, RunRecord, ShardRecord, TestRecord } from './records.ts';
 import { chunks, placeholders } from './sql-values.ts';
+import { insertVisualComparisons } from './visual-comparisons.ts';
 
 /**
  * Rows per INSERT statement. 500 attempts of 15 columns are 7,500
@@ -161,6 +162,10 @@ export async function insertAttempts(
       );
       inserted += result.rowCount;
     }
+    await insertVisualComparisons(
+      tx,
+      attempts.flatMap((attempt) => attempt.visualComparisons ?? []),
+    );
     return inserted;
   });
 }
