@@ -11,7 +11,8 @@ export const PAGE_WIDTH = 300;
 export const PAGE_HEIGHT = 424;
 
 const PAPER = [255, 255, 255] as const;
-const INK = [20, 20, 28] as const;
+// Pure black on white: the cleaned scan is binary, so the flat page it is compared with is too.
+const INK = [0, 0, 0] as const;
 
 /** The flat page: a heading, paragraphs of bars whose lengths come from a seeded generator, and a table. */
 export function drawPage(seed = 11): Raster {

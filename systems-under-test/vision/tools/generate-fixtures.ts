@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { format } from 'prettier';
 import sharp from 'sharp';
 
 import { buildDecompressionBomb, BOMB_SIDE } from './decompression-bomb.ts';
@@ -40,8 +41,9 @@ async function encode(raster: Raster, file: string, channels: 3 | 4 = 3): Promis
   throw new Error(`No encoder for ${file}.`);
 }
 
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+/** JSON as Prettier writes it, so that `npm run format:check` accepts the generated files. */
+function json(value: unknown): Promise<string> {
+  return format(JSON.stringify(value), { parser: 'json' });
 }
 
 /** Writes all fixtures under `root` and returns the paths written, relative to it. */
@@ -67,7 +69,7 @@ export async function generateFixtures(root = FIXTURES_DIR): Promise<string[]> {
   }
   await write(
     'qr/expected.json',
-    json({ cornerTolerancePx: QR_CORNER_TOLERANCE, fixtures: qrExpected }),
+    await json({ cornerTolerancePx: QR_CORNER_TOLERANCE, fixtures: qrExpected }),
   );
 
   const page = drawPage();
@@ -94,7 +96,7 @@ export async function generateFixtures(root = FIXTURES_DIR): Promise<string[]> {
   }
   await write(
     'documents/expected.json',
-    json({
+    await json({
       cornerTolerancePx: DOCUMENT_CORNER_TOLERANCE,
       pageWidth: PAGE_WIDTH,
       pageHeight: PAGE_HEIGHT,
@@ -106,7 +108,7 @@ export async function generateFixtures(root = FIXTURES_DIR): Promise<string[]> {
     const raster = drawSample(sample.width, sample.height, sample.channels === 4);
     await write(`images/${sample.file}`, await encode(raster, sample.file, sample.channels));
   }
-  await write('images/expected.json', json({ fixtures: SAMPLE_IMAGES }));
+  await write('images/expected.json', await json({ fixtures: SAMPLE_IMAGES }));
 
   await write(`bad/bomb-${BOMB_SIDE}x${BOMB_SIDE}.png`, buildDecompressionBomb());
   return written;
