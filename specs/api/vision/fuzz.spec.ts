@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { expect, test } from '../../fixtures.ts';
 import { errorSchema, healthSchema } from './contract.ts';
-import { UPLOAD_PATHS, hostileRequest } from './bad-input-arbitraries.ts';
+import { UPLOAD_PATHS, hostileRequestFor } from './bad-input-arbitraries.ts';
 
 /**
  * A sample of generated hostile requests over real HTTP; the unit property test in
@@ -17,7 +17,7 @@ test.describe('generated bad input over HTTP', () => {
       { tag: '@VIS-020' },
       async ({ visionApi }) => {
         await fc.assert(
-          fc.asyncProperty(hostileRequest, async (request) => {
+          fc.asyncProperty(hostileRequestFor(path), async (request) => {
             const response = await visionApi
               .post(path)
               .query(request.query)
