@@ -22,10 +22,10 @@ const UPLOAD_ENDPOINTS: { path: string; query: Record<string, string | number> }
 ];
 
 const UPLOAD_TAGS: Record<number, string> = {
-  400: '@VIS-015',
-  415: '@VIS-015',
-  422: '@VIS-016',
-  413: '@VIS-017',
+  400: '@VISION-015',
+  415: '@VISION-015',
+  422: '@VISION-016',
+  413: '@VISION-017',
 };
 
 test.describe('every upload endpoint refuses bad files with a clear 4xx', () => {
@@ -99,7 +99,7 @@ test.describe('invalid parameters give one detail per problem', () => {
   for (const bad of BAD_QUERIES) {
     test(
       `POST ${bad.path}?${bad.query} gives ${bad.status} ${bad.code}`,
-      { tag: '@VIS-018' },
+      { tag: '@VISION-018' },
       async ({ visionApi }) => {
         const input = sample(bad.file ?? 'sample.png');
         const response = await visionApi
@@ -121,7 +121,7 @@ test.describe('invalid parameters give one detail per problem', () => {
 
   test(
     'a parameter problem is reported before the image is read',
-    { tag: '@VIS-018' },
+    { tag: '@VISION-018' },
     async ({ visionApi }) => {
       // The body is a bomb; a 400 about the query shows that no pixel was decoded.
       const response = await visionApi
@@ -138,7 +138,7 @@ test.describe('invalid parameters give one detail per problem', () => {
 test.describe('the service stays up', () => {
   test(
     'health is ok after a burst of bombs, corrupt files and huge headers',
-    { tag: '@VIS-019' },
+    { tag: '@VISION-019' },
     async ({ visionApi }) => {
       const bomb = fixtureBytes('bad/bomb-20000x20000.png');
       const huge = pngWithDimensions(50_000, 50_000);
@@ -157,7 +157,7 @@ test.describe('the service stays up', () => {
     },
   );
 
-  test('a good image still works after bad ones', { tag: '@VIS-019' }, async ({ visionApi }) => {
+  test('a good image still works after bad ones', { tag: '@VISION-019' }, async ({ visionApi }) => {
     const input = sample('sample.png');
     for (const upload of BAD_UPLOADS.slice(0, 12)) {
       await visionApi

@@ -14,7 +14,7 @@ test.describe('generated bad input over HTTP', () => {
   for (const [index, path] of UPLOAD_PATHS.entries()) {
     test(
       `POST ${path}: ${RUNS_PER_ENDPOINT} hostile requests, no 5xx`,
-      { tag: '@VIS-020' },
+      { tag: '@VISION-020' },
       async ({ visionApi }) => {
         await fc.assert(
           fc.asyncProperty(hostileRequestFor(path), async (request) => {

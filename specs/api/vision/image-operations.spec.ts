@@ -49,7 +49,7 @@ test.describe('POST /images/resize', () => {
   for (const resize of RESIZE_CASES) {
     test(
       `${JSON.stringify(resize.query)} gives ${resize.width} × ${resize.height}`,
-      { tag: '@VIS-003' },
+      { tag: '@VISION-003' },
       async ({ visionApi }) => {
         const { response, image } = await processImage(
           visionApi,
@@ -71,7 +71,7 @@ test.describe('POST /images/resize', () => {
 
   test(
     'contain pads with the requested background colour',
-    { tag: '@VIS-003' },
+    { tag: '@VISION-003' },
     async ({ visionApi }) => {
       const { output } = await processImage(visionApi, 'resize', 'sample.png', {
         width: 100,
@@ -89,20 +89,24 @@ test.describe('POST /images/resize', () => {
 
 test.describe('POST /images/grayscale', () => {
   for (const input of SAMPLE_IMAGES) {
-    test(`${input.file} becomes one grey channel`, { tag: '@VIS-004' }, async ({ visionApi }) => {
-      const { response, image } = await processImage(visionApi, 'grayscale', input.file);
+    test(
+      `${input.file} becomes one grey channel`,
+      { tag: '@VISION-004' },
+      async ({ visionApi }) => {
+        const { response, image } = await processImage(visionApi, 'grayscale', input.file);
 
-      expect(image.channels).toBe(1);
-      expect(response.headers['x-image-channels']).toBe('1');
-      expect({ width: image.width, height: image.height }).toEqual({
-        width: input.width,
-        height: input.height,
-      });
-      // WebP and GIF cannot store one channel, so those come back as PNG.
-      const expectedFormat =
-        input.format === 'webp' || input.format === 'gif' ? 'png' : input.format;
-      expect(image.format).toBe(expectedFormat);
-    });
+        expect(image.channels).toBe(1);
+        expect(response.headers['x-image-channels']).toBe('1');
+        expect({ width: image.width, height: image.height }).toEqual({
+          width: input.width,
+          height: input.height,
+        });
+        // WebP and GIF cannot store one channel, so those come back as PNG.
+        const expectedFormat =
+          input.format === 'webp' || input.format === 'gif' ? 'png' : input.format;
+        expect(image.format).toBe(expectedFormat);
+      },
+    );
   }
 });
 
@@ -110,7 +114,7 @@ test.describe('POST /images/blur', () => {
   for (const sigma of [1, 3, 25]) {
     test(
       `sigma ${sigma} keeps the size and lowers the contrast`,
-      { tag: '@VIS-005' },
+      { tag: '@VISION-005' },
       async ({ visionApi }) => {
         const input = sample('sample.png');
         const { image, output } = await processImage(visionApi, 'blur', 'sample.png', { sigma });
@@ -125,7 +129,7 @@ test.describe('POST /images/blur', () => {
     );
   }
 
-  test('a larger sigma blurs more', { tag: '@VIS-005' }, async ({ visionApi }) => {
+  test('a larger sigma blurs more', { tag: '@VISION-005' }, async ({ visionApi }) => {
     const light = await processImage(visionApi, 'blur', 'sample.png', { sigma: 1 });
     const strong = await processImage(visionApi, 'blur', 'sample.png', { sigma: 20 });
 
@@ -145,7 +149,7 @@ test.describe('POST /images/rotate', () => {
   for (const rotate of ROTATE_CASES) {
     test(
       `${rotate.angle}° gives ${rotate.width} × ${rotate.height}`,
-      { tag: '@VIS-006' },
+      { tag: '@VISION-006' },
       async ({ visionApi }) => {
         const { image } = await processImage(visionApi, 'rotate', 'sample.png', {
           angle: rotate.angle,
@@ -161,7 +165,7 @@ test.describe('POST /images/rotate', () => {
 
   test(
     '45° grows the canvas to hold the turned image, filled with the background',
-    { tag: '@VIS-006' },
+    { tag: '@VISION-006' },
     async ({ visionApi }) => {
       const { image, output } = await processImage(visionApi, 'rotate', 'sample.png', {
         angle: 45,
@@ -182,7 +186,7 @@ test.describe('POST /images/rotate', () => {
 });
 
 test.describe('POST /images/crop', () => {
-  test('returns exactly the requested pixels', { tag: '@VIS-007' }, async ({ visionApi }) => {
+  test('returns exactly the requested pixels', { tag: '@VISION-007' }, async ({ visionApi }) => {
     const region = { left: 20, top: 30, width: 50, height: 40 };
     const input = sample('sample.png');
     const { image, output } = await processImage(visionApi, 'crop', 'sample.png', region);
@@ -193,7 +197,7 @@ test.describe('POST /images/crop', () => {
     expect(actual.equals(expected)).toBe(true);
   });
 
-  test('the whole image is a valid crop', { tag: '@VIS-007' }, async ({ visionApi }) => {
+  test('the whole image is a valid crop', { tag: '@VISION-007' }, async ({ visionApi }) => {
     const { image } = await processImage(visionApi, 'crop', 'sample.png', {
       left: 0,
       top: 0,
@@ -215,7 +219,7 @@ const SIGNATURES: Record<string, number[]> = {
 
 test.describe('POST /images/convert', () => {
   for (const format of Object.keys(MEDIA_TYPES)) {
-    test(`PNG to ${format}`, { tag: '@VIS-008' }, async ({ visionApi }) => {
+    test(`PNG to ${format}`, { tag: '@VISION-008' }, async ({ visionApi }) => {
       const { response, output, image } = await processImage(visionApi, 'convert', 'sample.png', {
         format,
       });
@@ -228,22 +232,26 @@ test.describe('POST /images/convert', () => {
     });
   }
 
-  test('a lower JPEG quality gives a smaller file', { tag: '@VIS-008' }, async ({ visionApi }) => {
-    const high = await processImage(visionApi, 'convert', 'sample.png', {
-      format: 'jpeg',
-      quality: 95,
-    });
-    const low = await processImage(visionApi, 'convert', 'sample.png', {
-      format: 'jpeg',
-      quality: 20,
-    });
+  test(
+    'a lower JPEG quality gives a smaller file',
+    { tag: '@VISION-008' },
+    async ({ visionApi }) => {
+      const high = await processImage(visionApi, 'convert', 'sample.png', {
+        format: 'jpeg',
+        quality: 95,
+      });
+      const low = await processImage(visionApi, 'convert', 'sample.png', {
+        format: 'jpeg',
+        quality: 20,
+      });
 
-    expect(low.output.length).toBeLessThan(high.output.length);
-  });
+      expect(low.output.length).toBeLessThan(high.output.length);
+    },
+  );
 
   test(
     'an image with alpha keeps its four channels as WebP',
-    { tag: '@VIS-008' },
+    { tag: '@VISION-008' },
     async ({ visionApi }) => {
       const { image } = await processImage(visionApi, 'convert', 'sample-alpha.png', {
         format: 'webp',

@@ -19,7 +19,7 @@ test.describe('POST /qr decodes every fixture', () => {
 
     test(
       `${fixture.file}: ${fixture.description}`,
-      { tag: fixture.codes.length === 0 ? '@VIS-011' : '@VIS-009' },
+      { tag: fixture.codes.length === 0 ? '@VISION-011' : '@VISION-009' },
       async ({ visionApi }) => {
         const response = await visionApi
           .post('/qr')
@@ -48,7 +48,7 @@ test.describe('POST /qr decodes every fixture', () => {
         .map((code) => code.text);
       test(
         `${fixture.file} with engine=${engine} finds ${expectedTexts.length} code(s)`,
-        { tag: '@VIS-009' },
+        { tag: '@VISION-009' },
         async ({ visionApi }) => {
           const response = await visionApi
             .post('/qr')
@@ -77,7 +77,7 @@ test.describe('POST /qr corners', () => {
 
       test(
         `${fixture.file} with engine=${engine}: corners within ${tolerance} px`,
-        { tag: '@VIS-010' },
+        { tag: '@VISION-010' },
         async ({ visionApi }) => {
           const response = await visionApi
             .post('/qr')
@@ -102,7 +102,7 @@ test.describe('POST /qr corners', () => {
 
   test(
     'corners follow the code, not the image: upside down, top-left is bottom-right',
-    { tag: '@VIS-010' },
+    { tag: '@VISION-010' },
     async ({ visionApi }) => {
       const response = await visionApi
         .post('/qr')
@@ -126,7 +126,7 @@ test.describe('POST /qr corners', () => {
 
   test(
     'codes are listed top to bottom, then left to right',
-    { tag: '@VIS-009' },
+    { tag: '@VISION-009' },
     async ({ visionApi }) => {
       const response = await visionApi
         .post('/qr')

@@ -33,25 +33,29 @@ async function agreement(a: Buffer, b: Buffer): Promise<number> {
 
 test.describe('POST /scan finds the page', () => {
   for (const fixture of pages) {
-    test(`${fixture.file}: ${fixture.description}`, { tag: '@VIS-012' }, async ({ visionApi }) => {
-      const response = await visionApi
-        .post('/scan')
-        .set('content-type', 'image/jpeg')
-        .send(fixtureBytes(`documents/${fixture.file}`));
+    test(
+      `${fixture.file}: ${fixture.description}`,
+      { tag: '@VISION-012' },
+      async ({ visionApi }) => {
+        const response = await visionApi
+          .post('/scan')
+          .set('content-type', 'image/jpeg')
+          .send(fixtureBytes(`documents/${fixture.file}`));
 
-      expect(response.status).toBe(200);
-      expect(response.body).toMatchSchema(scanResponseSchema);
-      const body = response.body as ScanBody;
-      const error = largestCornerError(body.corners, fixture.corners!);
-      expect(error, `corners found: ${JSON.stringify(body.corners)}`).toBeLessThanOrEqual(
-        cornerTolerancePx,
-      );
-    });
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchSchema(scanResponseSchema);
+        const body = response.body as ScanBody;
+        const error = largestCornerError(body.corners, fixture.corners!);
+        expect(error, `corners found: ${JSON.stringify(body.corners)}`).toBeLessThanOrEqual(
+          cornerTolerancePx,
+        );
+      },
+    );
   }
 
   test(
     'corners are named by position: top-left has the smallest x + y, then clockwise',
-    { tag: '@VIS-012' },
+    { tag: '@VISION-012' },
     async ({ visionApi }) => {
       const response = await visionApi
         .post('/scan')
@@ -75,7 +79,7 @@ test.describe('POST /scan flattens and cleans the page', () => {
   for (const fixture of pages) {
     test(
       `${fixture.file} flattens to the page it was made from`,
-      { tag: '@VIS-013' },
+      { tag: '@VISION-013' },
       async ({ visionApi }) => {
         const response = await visionApi
           .post('/scan')
@@ -106,7 +110,7 @@ test.describe('POST /scan flattens and cleans the page', () => {
 
   test(
     'without a size, the page keeps the length of its longer edges',
-    { tag: '@VIS-013' },
+    { tag: '@VISION-013' },
     async ({ visionApi }) => {
       const response = await visionApi
         .post('/scan')
@@ -122,7 +126,7 @@ test.describe('POST /scan flattens and cleans the page', () => {
 
   test(
     'clean=false returns the flat page in colour',
-    { tag: '@VIS-013' },
+    { tag: '@VISION-013' },
     async ({ visionApi }) => {
       const response = await visionApi
         .post('/scan')
@@ -144,7 +148,7 @@ test.describe('POST /scan flattens and cleans the page', () => {
 
 test(
   'a photo without a page gives 422 NO_DOCUMENT_FOUND',
-  { tag: '@VIS-014' },
+  { tag: '@VISION-014' },
   async ({ visionApi }) => {
     const response = await visionApi
       .post('/scan')

@@ -2,7 +2,7 @@ import { expect, test } from '../../fixtures.ts';
 import { errorSchema, healthSchema } from './contract.ts';
 
 test.describe('vision service endpoints', () => {
-  test('GET /health reports ok with its limits', { tag: '@VIS-001' }, async ({ visionApi }) => {
+  test('GET /health reports ok with its limits', { tag: '@VISION-001' }, async ({ visionApi }) => {
     const response = await visionApi.get('/health');
 
     expect(response.status).toBe(200);
@@ -12,7 +12,7 @@ test.describe('vision service endpoints', () => {
 
   test(
     'an unknown route gives 404 listing the routes',
-    { tag: '@VIS-002' },
+    { tag: '@VISION-002' },
     async ({ visionApi }) => {
       const response = await visionApi.get('/images/sharpen');
 
@@ -26,13 +26,17 @@ test.describe('vision service endpoints', () => {
   );
 
   for (const path of ['/qr', '/scan', '/images/resize']) {
-    test(`GET ${path} gives 405 with Allow: POST`, { tag: '@VIS-002' }, async ({ visionApi }) => {
-      const response = await visionApi.get(path);
+    test(
+      `GET ${path} gives 405 with Allow: POST`,
+      { tag: '@VISION-002' },
+      async ({ visionApi }) => {
+        const response = await visionApi.get(path);
 
-      expect(response.status).toBe(405);
-      expect(response.headers.allow).toBe('POST');
-      expect(response.body).toMatchSchema(errorSchema);
-      expect((response.body as { code: string }).code).toBe('METHOD_NOT_ALLOWED');
-    });
+        expect(response.status).toBe(405);
+        expect(response.headers.allow).toBe('POST');
+        expect(response.body).toMatchSchema(errorSchema);
+        expect((response.body as { code: string }).code).toBe('METHOD_NOT_ALLOWED');
+      },
+    );
   }
 });

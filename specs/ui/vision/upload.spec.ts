@@ -13,7 +13,7 @@ test.describe('vision upload page', () => {
 
   test(
     'reading a sheet of three QR codes lists each text',
-    { tag: '@VIS-021' },
+    { tag: '@VISION-021' },
     async ({ visionPage }) => {
       const fixture = QR_EXPECTED.fixtures.find(
         (candidate) => candidate.file === 'qr-three-codes.png',
@@ -33,7 +33,7 @@ test.describe('vision upload page', () => {
 
   test(
     'an image without codes says none were found',
-    { tag: '@VIS-021' },
+    { tag: '@VISION-021' },
     async ({ visionPage }) => {
       await visionPage.process(upload('qr/qr-none.jpg', 'image/jpeg'), 'qr');
 
@@ -44,7 +44,7 @@ test.describe('vision upload page', () => {
 
   test(
     'scanning a document shows its corners and the flat page',
-    { tag: '@VIS-022' },
+    { tag: '@VISION-022' },
     async ({ visionPage }) => {
       const { pageWidth, pageHeight } = DOCUMENT_EXPECTED;
 
@@ -62,20 +62,24 @@ test.describe('vision upload page', () => {
     },
   );
 
-  test('resizing shows the new size and the image', { tag: '@VIS-023' }, async ({ visionPage }) => {
-    const input = sample('sample.png');
+  test(
+    'resizing shows the new size and the image',
+    { tag: '@VISION-023' },
+    async ({ visionPage }) => {
+      const input = sample('sample.png');
 
-    await visionPage.process(
-      { name: 'sample.png', mimeType: input.mediaType, buffer: input.bytes },
-      'resize',
-      { width: 80, height: 80, fit: 'inside' },
-    );
+      await visionPage.process(
+        { name: 'sample.png', mimeType: input.mediaType, buffer: input.bytes },
+        'resize',
+        { width: 80, height: 80, fit: 'inside' },
+      );
 
-    await expect(visionPage.summary).toHaveText('80 × 60 PNG, 3 channels.');
-    expect(await visionPage.resultImageSize()).toEqual({ width: 80, height: 60 });
-  });
+      await expect(visionPage.summary).toHaveText('80 × 60 PNG, 3 channels.');
+      expect(await visionPage.resultImageSize()).toEqual({ width: 80, height: 60 });
+    },
+  );
 
-  test('grayscale reports one channel', { tag: '@VIS-023' }, async ({ visionPage }) => {
+  test('grayscale reports one channel', { tag: '@VISION-023' }, async ({ visionPage }) => {
     const input = sample('sample.jpg');
 
     await visionPage.process(
@@ -88,7 +92,7 @@ test.describe('vision upload page', () => {
 
   test(
     'each operation shows only its own parameters',
-    { tag: '@VIS-023' },
+    { tag: '@VISION-023' },
     async ({ visionPage }) => {
       await visionPage.operation.selectOption({ label: 'Blur' });
       await expect(visionPage.parameter('sigma')).toBeVisible();
@@ -107,7 +111,7 @@ test.describe('vision upload page', () => {
 
   test(
     'a file that is not an image shows the service message and clears the last result',
-    { tag: '@VIS-024' },
+    { tag: '@VISION-024' },
     async ({ visionPage }) => {
       await visionPage.process(upload('qr/qr-clean.png', 'image/png'), 'qr');
       await expect(visionPage.codes).toHaveCount(1);
@@ -130,7 +134,7 @@ test.describe('vision upload page', () => {
 
   test(
     'a crop outside the image shows which limit was broken',
-    { tag: '@VIS-024' },
+    { tag: '@VISION-024' },
     async ({ visionPage }) => {
       const input = sample('sample.png');
 

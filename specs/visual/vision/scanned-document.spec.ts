@@ -26,36 +26,40 @@ async function showImage(page: Page, png: Buffer): Promise<void> {
 }
 
 test.describe('a scanned document matches its flat page', () => {
-  test('the flat page baseline', { tag: '@VIS-026' }, async ({ page }) => {
+  test('the flat page baseline', { tag: '@VISION-026' }, async ({ page }) => {
     await showImage(page, fixtureBytes('documents/page.png'));
 
     await expect(page.locator('#image')).toMatchBaseline('flat-page');
   });
 
   for (const fixture of pages) {
-    test(`scan of ${fixture.file}`, { tag: '@VIS-026' }, async ({ page, visionApi }, testInfo) => {
-      const response = await visionApi
-        .post('/scan')
-        .query({ width: pageWidth, height: pageHeight })
-        .set('content-type', 'image/jpeg')
-        .send(fixtureBytes(`documents/${fixture.file}`));
-      expect(response.status).toBe(200);
-      const dataUrl = (response.body as { image: string }).image;
-      await showImage(page, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    test(
+      `scan of ${fixture.file}`,
+      { tag: '@VISION-026' },
+      async ({ page, visionApi }, testInfo) => {
+        const response = await visionApi
+          .post('/scan')
+          .query({ width: pageWidth, height: pageHeight })
+          .set('content-type', 'image/jpeg')
+          .send(fixtureBytes(`documents/${fixture.file}`));
+        expect(response.status).toBe(200);
+        const dataUrl = (response.body as { image: string }).image;
+        await showImage(page, Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
 
-      // readOnly: the scan is checked against the flat page's baseline and must never replace it.
-      const result = await compareWithBaseline(
-        page.locator('#image'),
-        'flat-page',
-        SCAN_TOLERANCE,
-        testInfo,
-        { readOnly: true },
-      );
+        // readOnly: the scan is checked against the flat page's baseline and must never replace it.
+        const result = await compareWithBaseline(
+          page.locator('#image'),
+          'flat-page',
+          SCAN_TOLERANCE,
+          testInfo,
+          { readOnly: true },
+        );
 
-      expect(result.status === 'match' || result.passed, result.message).toBe(true);
-      expect(result.diffRatio, result.message).toBeLessThanOrEqual(
-        SCAN_TOLERANCE.maxDiffPixelRatio,
-      );
-    });
+        expect(result.status === 'match' || result.passed, result.message).toBe(true);
+        expect(result.diffRatio, result.message).toBeLessThanOrEqual(
+          SCAN_TOLERANCE.maxDiffPixelRatio,
+        );
+      },
+    );
   }
 });

@@ -6,11 +6,11 @@ test.describe('vision upload page looks as approved', () => {
     await visionPage.open();
   });
 
-  test('empty form', { tag: '@VIS-025' }, async ({ page }) => {
+  test('empty form', { tag: '@VISION-025' }, async ({ page }) => {
     await expect(page).toMatchBaseline('empty-form');
   });
 
-  test('QR result list', { tag: '@VIS-025' }, async ({ visionPage }) => {
+  test('QR result list', { tag: '@VISION-025' }, async ({ visionPage }) => {
     await visionPage.process(
       {
         name: 'qr-three-codes.png',
@@ -24,7 +24,7 @@ test.describe('vision upload page looks as approved', () => {
     await expect(visionPage.result).toMatchBaseline('qr-result');
   });
 
-  test('error message', { tag: '@VIS-025' }, async ({ visionPage }) => {
+  test('error message', { tag: '@VISION-025' }, async ({ visionPage }) => {
     await visionPage.process(
       { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
       'grayscale',

@@ -68,7 +68,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
     readBody(payload, unsupportedMediaType(request.headers['content-type'])),
   );
 
-  // Fastify runs no content-type parser for a body without Content-Type and answers at once;
+  // Fastify runs no content-type parser for a body without Content-Type and responds at once, so
   // this drains such a body first, for the same reason.
   app.addHook('onRequest', async (request) => {
     const hasBody =

@@ -1,6 +1,6 @@
 /**
  * Reads request bodies for the content-type parsers. Fastify's own limit stops reading at the
- * limit and answers at once; a client still sending the rest of a 9 MiB upload then sees its
+ * limit and responds at once, so a client still sending the rest of a 9 MiB upload then sees its
  * connection reset (EPIPE) instead of the 413. So an oversized body, or a body of a refused
  * type, is read to its end and thrown away, up to DRAIN_LIMIT_BYTES, and only then answered;
  * past that the connection is closed. Memory stays at one chunk for a drained body.
@@ -30,7 +30,7 @@ export function readBody(request: IncomingMessage, refusal?: ApiError): Promise<
   return new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > DRAIN_LIMIT_BYTES) {
-      // Too much to drain: answer now; the client may see its connection closed.
+      // Too much to drain, so respond now: the client may see its connection closed.
       reject(refusal ?? tooLarge());
       return;
     }

@@ -21,7 +21,7 @@ export const ROUTES: Record<string, string[]> = {
   '/': ['GET'],
 };
 
-/** The 415 answer for a body whose Content-Type is missing or not an image type. */
+/** Builds the 415 error for a body whose Content-Type is missing or not an image type. */
 export function unsupportedMediaType(contentType: string | undefined): ApiError {
   const received =
     contentType === undefined || contentType === ''
@@ -78,8 +78,8 @@ function toClientError(
 }
 
 /**
- * Every failure answers with the ErrorBody shape. Client errors are logged at info level with
- * their code; anything else is a bug of this service, logged in full and answered with 500.
+ * Every failure is sent as an ErrorBody. Client errors are logged at info level with
+ * their code; anything else is a bug of this service, logged in full and sent as a 500.
  */
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler<FastifyError>(async (error, request, reply) => {

@@ -61,7 +61,7 @@ function checkDimensions(
       `The image is ${width} × ${height} pixels (${pixels.toLocaleString('en-US')} pixels). ` +
       `The limits are ${MAX_INPUT_SIDE.toLocaleString('en-US')} pixels per side and ` +
       `${MAX_INPUT_PIXELS.toLocaleString('en-US')} pixels in all: scale it down before uploading.`;
-    // Seeded fault vision.oversize-wrong-status: the limit answers with a generic 400.
+    // Seeded fault vision.oversize-wrong-status: the limit returns a generic 400.
     if (options.oversizeWrongStatus === true) throw new ApiError(400, 'BAD_REQUEST', message);
     throw new ApiError(413, 'TOO_MANY_PIXELS', message);
   }

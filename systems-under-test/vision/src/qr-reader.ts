@@ -35,7 +35,7 @@ export interface QrCode {
   foundBy: QrEngine[];
 }
 
-/** What one reader did, so that a caller sees a reader that failed instead of a silent gap. */
+/** Outcome of one reader, so that a caller sees a reader that failed instead of a silent gap. */
 export interface EngineReport {
   engine: QrEngine;
   codes: number;
@@ -110,7 +110,7 @@ function decodeOne(image: RgbaImage, offsetX = 0, offsetY = 0): QrCode | undefin
  * jsQR decodes one code per call and fails when the finder patterns of several codes are in
  * view. So the whole image is tried first; then each cluster of dark pixels (findDarkRegions)
  * is tried on its own. Every code found is painted over before the next search, so that no
- * code is reported twice and the next search sees one code less.
+ * code is reported twice and the next search has one code less.
  */
 export function readWithJsQr(image: RgbaImage, firstOnly = false): QrCode[] {
   const work: RgbaImage = { ...image, data: new Uint8ClampedArray(image.data) };
@@ -139,7 +139,7 @@ export function readWithJsQr(image: RgbaImage, firstOnly = false): QrCode[] {
   return codes;
 }
 
-/** OpenCV's detectAndDecodeMulti finds all codes in one call; points holds 4 corners per code. */
+/** OpenCV's detectAndDecodeMulti finds all codes in one call; points contains 4 corners per code. */
 export function readWithOpenCv(cv: OpenCv, image: RgbaImage): QrCode[] {
   const rgba = new cv.Mat(image.height, image.width, cv.CV_8UC4);
   const grey = new cv.Mat();

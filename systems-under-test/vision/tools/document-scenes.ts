@@ -41,7 +41,7 @@ export function drawPage(seed = 11): Raster {
   return page;
 }
 
-/** A wooden-desk background: brown with horizontal grain and noise. */
+/** Draws a wooden-desk background: brown with horizontal grain and noise. */
 function drawDesk(width: number, height: number, seed: number): Raster {
   const random = mulberry32(seed);
   const desk = new Raster(width, height, [92, 64, 44]);
@@ -61,7 +61,7 @@ function drawDesk(width: number, height: number, seed: number): Raster {
 export interface DocumentScene {
   file: string;
   description: string;
-  /** Where the page lands, TL, TR, BR, BL; undefined for a photo without a page. */
+  /** Corners the page is warped to (TL, TR, BR, BL), or undefined for a photo without a page. */
   quad?: Point[];
   /** Lighting from left to right, as a factor of brightness. */
   light: [number, number];

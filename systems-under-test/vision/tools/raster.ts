@@ -128,7 +128,7 @@ export class Raster {
 }
 
 /**
- * The 3 × 3 homography (as 9 numbers, h33 = 1) that maps each `from` point to its `to` point,
+ * Computes the 3 × 3 homography (as 9 numbers, h33 = 1) that maps each `from` point to its `to` point,
  * solved from the 8 linear equations of the four point pairs (Hartley and Zisserman,
  * "Multiple View Geometry", 2nd ed., §4.1) by Gaussian elimination with partial pivoting.
  */

@@ -18,7 +18,7 @@ export const SAMPLE_IMAGES: SampleImage[] = [
   { file: 'sample.tiff', format: 'tiff', width: 80, height: 60, channels: 3 },
 ];
 
-/** A colour gradient with a dark square and a light bar, so that every operation visibly changes it. */
+/** Draws a colour gradient with a dark square and a light bar, so that every operation visibly changes it. */
 export function drawSample(width: number, height: number, withAlpha: boolean): Raster {
   const raster = new Raster(width, height);
   for (let y = 0; y < height; y++) {
