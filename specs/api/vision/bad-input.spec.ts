@@ -34,6 +34,7 @@ test.describe('every upload endpoint refuses bad files with a clear 4xx', () => 
       `${upload.name} gives ${upload.status} ${upload.code}`,
       { tag: UPLOAD_TAGS[upload.status]! },
       async ({ visionApi }) => {
+        test.slow(upload.slow === true, 'sends 9 MiB to each endpoint');
         for (const endpoint of UPLOAD_ENDPOINTS) {
           let request = visionApi.post(endpoint.path).query(endpoint.query);
           // supertest sets application/octet-stream for a Buffer unless told otherwise; an empty type removes it.
