@@ -1,6 +1,6 @@
 /**
  * One visual check of a test: capture the page or locator, compare it with
- * its baseline, write and attach the artifacts, and say whether it passed.
+ * its baseline, write and attach the artifacts, and report whether it passed.
  * `toMatchBaseline` is this plus a failure message; specs that need the
  * regions themselves call {@link compareWithBaseline}.
  */
@@ -152,7 +152,7 @@ async function attachAll(
 /**
  * Captures `target`, compares it with baseline `name` of the running test,
  * and attaches `nova-visual` and, when it differs, every image. Never throws
- * for a mismatch: the result says what happened. Throws for invalid options
+ * for a mismatch: the result describes what happened. Throws for invalid options
  * and for a capture that never stabilised.
  */
 export async function compareWithBaseline(

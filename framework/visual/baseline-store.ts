@@ -128,9 +128,11 @@ export function matchesPattern(key: string, pattern: string): boolean {
   if (!trimmed.includes('*')) return key === trimmed || key.startsWith(`${trimmed}/`);
   const source = trimmed
     .split(/(\*\*|\*)/)
-    .map((part) =>
-      part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
-    )
+    .map((part) => {
+      if (part === '**') return '.*';
+      if (part === '*') return '[^/]*';
+      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    })
     .join('');
   return new RegExp(`^${source}$`).test(key);
 }

@@ -35,6 +35,9 @@ const CONTENT_TOLERANCE = 16;
 const MATCH_TOLERANCE = 16;
 /** Share of a moved block's pixels allowed to differ at its new place (re-rasterised edges). */
 const SHIFT_MISMATCH_SHARE = 0.02;
+/** Content pixels read by the quick test of an offset, and the share of them allowed to differ. */
+const SAMPLE_SIZE = 32;
+const SAMPLE_MISMATCH_SHARE = 0.125;
 /** Content pixels a block needs before a match of it means something. */
 const MIN_SHIFT_CONTENT = 12;
 /** Largest share of shape disagreement for a colour change; anti-aliased edges move a little across the tolerance. */
@@ -182,42 +185,69 @@ function findShift(
   targets: readonly Box[],
   maxShift: number,
 ): ShiftMatch | undefined {
-  const order: number[] = [];
-  const rest: number[] = [];
+  // Pixel offsets of the block, its content pixels first.
+  let contentCount = 0;
+  for (let i = 0; i < blockContent.length; i += 1) contentCount += blockContent[i]!;
+  if (contentCount < MIN_SHIFT_CONTENT) return undefined;
+  const offsets = new Int32Array(block.width * block.height);
+  let nextContent = 0;
+  let nextRest = contentCount;
   for (let y = 0; y < block.height; y += 1) {
     for (let x = 0; x < block.width; x += 1) {
       const offset = (block.y + y) * width + block.x + x;
-      (blockContent[y * block.width + x] ? order : rest).push(offset);
+      if (blockContent[y * block.width + x]) offsets[nextContent++] = offset;
+      else offsets[nextRest++] = offset;
     }
   }
-  if (order.length < MIN_SHIFT_CONTENT) return undefined;
-  const offsets = Int32Array.from([...order, ...rest]);
   const budget = Math.floor(offsets.length * SHIFT_MISMATCH_SHARE);
 
+  // A quick test first: content pixels spread over the block. At a wrong offset most of them
+  // differ, so the test ends after a few reads. A true match has at most 2 % differing pixels.
+  const sampleStep = Math.max(1, Math.floor(contentCount / SAMPLE_SIZE));
+  const sampleLength = Math.min(SAMPLE_SIZE, Math.ceil(contentCount / sampleStep));
+  const sample = new Int32Array(sampleLength);
+  for (let i = 0; i < sampleLength; i += 1) sample[i] = offsets[i * sampleStep]!;
+  const sampleLimit = Math.floor(sampleLength * SAMPLE_MISMATCH_SHARE);
+
   let best: { dx: number; dy: number; mismatches: number } | undefined;
-  const tried = new Set<number>();
+  // Offsets already tried, as bits over the square of offsets up to maxShift on each axis.
+  const side = 2 * maxShift + 1;
+  const tried = new Uint8Array(Math.ceil((side * side) / 8));
   for (const target of targets) {
-    const dxMin = Math.max(-maxShift, target.x - (block.x + block.width - 1), -block.x);
+    // Content that moved turns the pixels where it lands into differences, so the block must
+    // overlap the changed region by at least half the smaller of the two on each axis.
+    const overlapX = Math.ceil(Math.min(block.width, target.width) / 2);
+    const overlapY = Math.ceil(Math.min(block.height, target.height) / 2);
+    const dxMin = Math.max(-maxShift, target.x + overlapX - (block.x + block.width), -block.x);
     const dxMax = Math.min(
       maxShift,
-      target.x + target.width - 1 - block.x,
+      target.x + target.width - overlapX - block.x,
       width - block.x - block.width,
     );
-    const dyMin = Math.max(-maxShift, target.y - (block.y + block.height - 1), -block.y);
+    const dyMin = Math.max(-maxShift, target.y + overlapY - (block.y + block.height), -block.y);
     const dyMax = Math.min(
       maxShift,
-      target.y + target.height - 1 - block.y,
+      target.y + target.height - overlapY - block.y,
       height - block.y - block.height,
     );
     for (let dy = dyMin; dy <= dyMax; dy += 1) {
       for (let dx = dxMin; dx <= dxMax; dx += 1) {
         if (dx === 0 && dy === 0) continue;
-        const key = (dy + 8192) * 16384 + (dx + 8192);
-        if (tried.has(key)) continue;
-        tried.add(key);
+        const key = (dy + maxShift) * side + (dx + maxShift);
+        if ((tried[key >> 3]! & (1 << (key & 7))) !== 0) continue;
+        tried[key >> 3]! |= 1 << (key & 7);
+
+        const delta = dy * width + dx;
+        let sampled = 0;
+        for (let i = 0; i < sample.length && sampled <= sampleLimit; i += 1) {
+          const from = sample[i]!;
+          const a = expected[from]!;
+          const b = actual[from + delta]!;
+          if (a !== b && channelDistance(a, b) > MATCH_TOLERANCE) sampled += 1;
+        }
+        if (sampled > sampleLimit) continue;
 
         const limit = Math.min(budget, best ? best.mismatches : budget);
-        const delta = dy * width + dx;
         let mismatches = 0;
         for (let i = 0; i < offsets.length; i += 1) {
           const from = offsets[i]!;

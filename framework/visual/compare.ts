@@ -4,8 +4,7 @@
  * common area, and the differing pixels are grouped into classified regions.
  * A change of size is a finding of its own.
  */
-import pixelmatch from 'pixelmatch';
-
+import { bandedPixelmatch } from './banded-diff.ts';
 import { classifyRegions } from './classify.ts';
 import {
   resolveCompareOptions,
@@ -71,21 +70,6 @@ function ignoreMaskOf(
     const y1 = Math.min(height, Math.ceil(box.y + box.height));
     for (let y = Math.max(0, Math.floor(box.y)); y < y1; y += 1) {
       mask.fill(1, y * width + Math.max(0, Math.floor(box.x)), y * width + x1);
-    }
-  }
-  return mask;
-}
-
-/** Reads pixelmatch's diff image back into a mask: 1 where a pixel counted as a difference. */
-function diffMaskOf(diff: Uint8Array, pixelCount: number): Uint8Array {
-  const mask = new Uint8Array(pixelCount);
-  for (let i = 0, offset = 0; i < pixelCount; i += 1, offset += 4) {
-    const r = diff[offset]!;
-    const g = diff[offset + 1]!;
-    const b = diff[offset + 2]!;
-    // Unchanged pixels are drawn grey (r = g = b); ignored anti-aliasing is drawn yellow.
-    if ((r !== g || g !== b) && !(r === AA_COLOUR[0] && g === AA_COLOUR[1] && b === AA_COLOUR[2])) {
-      mask[i] = 1;
     }
   }
   return mask;
@@ -171,20 +155,20 @@ export function compareDecoded(
   const expected = crop(expectedFull, width, height);
   const actual = crop(actualFull, width, height);
 
-  const diffData = new Uint8Array(pixelCount * 4);
-  const diffPixels = pixelmatch(expected.data, actual.data, diffData, width, height, {
+  const ignoreMask = ignoreMaskOf(options.ignore, width, height);
+  const {
+    diffPixels,
+    diff: diffData,
+    mask,
+    bands,
+  } = bandedPixelmatch(expected, actual, {
     threshold: options.threshold,
     includeAA: options.includeAA,
-    diffColor: LIGHTER_COLOUR,
-    diffColorAlt: DARKER_COLOUR,
-    aaColor: AA_COLOUR,
-    ignoreMask: ignoreMaskOf(options.ignore, width, height),
+    ...(ignoreMask ? { ignoreMask } : {}),
+    colours: { diffColor: LIGHTER_COLOUR, diffColorAlt: DARKER_COLOUR, aaColor: AA_COLOUR },
   });
 
-  const found =
-    diffPixels > 0
-      ? findRegions(diffMaskOf(diffData, pixelCount), width, height, options.dilation)
-      : [];
+  const found = diffPixels > 0 ? findRegions(mask, width, height, options.dilation, bands) : [];
   const classified = classifyRegions(expected, actual, found, {
     maxShift: options.maxShift,
     dilation: options.dilation,
@@ -221,8 +205,10 @@ export function compareDecoded(
 
   const allowed = allowedDiffPixels(options, pixelCount);
   const passed = !sizeChanged && diffPixels <= allowed;
+  let status: ImageComparison['status'] = passed ? 'match' : 'mismatch';
+  if (sizeChanged) status = 'size-changed';
   return {
-    status: sizeChanged ? 'size-changed' : passed ? 'match' : 'mismatch',
+    status,
     identical: false,
     passed,
     width: actualFull.width,

@@ -80,19 +80,62 @@ function union(parents: Int32Array, a: number, b: number): number {
 }
 
 /**
+ * Joins boxes whose rows come within `reach` of each other, so that no
+ * dilated component can span two of the joined boxes.
+ */
+function joinByRows(boxes: readonly Box[], reach: number): Box[] {
+  const sorted = [...boxes].sort((a, b) => a.y - b.y);
+  const joined: Box[] = [];
+  for (const box of sorted) {
+    const last = joined[joined.length - 1];
+    if (last && box.y - (last.y + last.height) <= reach) {
+      const x = Math.min(last.x, box.x);
+      const y = last.y;
+      joined[joined.length - 1] = {
+        x,
+        y,
+        width: Math.max(last.x + last.width, box.x + box.width) - x,
+        height: Math.max(last.y + last.height, box.y + box.height) - y,
+      };
+    } else {
+      joined.push({ ...box });
+    }
+  }
+  return joined;
+}
+
+/**
  * Finds the regions of a diff mask (non-zero = differing pixel). Only the
- * box around all differing pixels is processed, so a small change on a large
- * page costs little.
+ * boxes around differing pixels are processed, so a small change on a large
+ * page costs little. `within`, when given, must hold every differing pixel
+ * (the bands that pixelmatch ran on); otherwise the mask is scanned for them.
  */
 export function findRegions(
   mask: Uint8Array,
   width: number,
   height: number,
   dilation: number,
+  within?: readonly Box[],
 ): PixelRegion[] {
-  const bounds = maskBounds(mask, width, height);
-  if (!bounds) return [];
+  let boxes: Box[];
+  if (within) {
+    boxes = joinByRows(within, 2 * dilation + 1);
+  } else {
+    const bounds = maskBounds(mask, width, height);
+    boxes = bounds ? [bounds] : [];
+  }
+  return boxes
+    .flatMap((box) => regionsInBox(mask, width, height, dilation, box))
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+}
 
+function regionsInBox(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  dilation: number,
+  bounds: Box,
+): PixelRegion[] {
   // The working window: the differing pixels' box grown by the dilation radius.
   const x0 = Math.max(0, bounds.x - dilation);
   const y0 = Math.max(0, bounds.y - dilation);
@@ -124,16 +167,15 @@ export function findRegions(
     for (let x = 0; x < w; x += 1) {
       const i = y * w + x;
       if (dilated[i] === 0) continue;
-      let label = 0;
-      const neighbours = [
-        x > 0 ? labels[i - 1]! : 0,
-        y > 0 && x > 0 ? labels[i - w - 1]! : 0,
-        y > 0 ? labels[i - w]! : 0,
-        y > 0 && x < w - 1 ? labels[i - w + 1]! : 0,
-      ];
-      for (const neighbour of neighbours) {
-        if (neighbour === 0) continue;
-        label = label === 0 ? find(parents, neighbour) : union(parents, label, neighbour);
+      // The four neighbours labelled before this pixel: left, and the three above.
+      let label = x > 0 ? labels[i - 1]! : 0;
+      if (y > 0) {
+        const upLeft = x > 0 ? labels[i - w - 1]! : 0;
+        const up = labels[i - w]!;
+        const upRight = x < w - 1 ? labels[i - w + 1]! : 0;
+        if (upLeft !== 0) label = label === 0 ? upLeft : union(parents, label, upLeft);
+        if (up !== 0) label = label === 0 ? up : union(parents, label, up);
+        if (upRight !== 0) label = label === 0 ? upRight : union(parents, label, upRight);
       }
       if (label === 0) {
         label = next;
@@ -168,13 +210,11 @@ export function findRegions(
     }
   }
 
-  return [...byRoot.values()]
-    .map((entry) => ({
-      x: entry.minX,
-      y: entry.minY,
-      width: entry.maxX - entry.minX + 1,
-      height: entry.maxY - entry.minY + 1,
-      pixels: entry.pixels,
-    }))
-    .sort((a, b) => a.y - b.y || a.x - b.x);
+  return [...byRoot.values()].map((entry) => ({
+    x: entry.minX,
+    y: entry.minY,
+    width: entry.maxX - entry.minX + 1,
+    height: entry.maxY - entry.minY + 1,
+    pixels: entry.pixels,
+  }));
 }

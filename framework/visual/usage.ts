@@ -83,7 +83,7 @@ export function readUsage(rootDir: string): UsageRecord[] {
       try {
         records.push(JSON.parse(readFileSync(join(base, project, file), 'utf8')) as UsageRecord);
       } catch {
-        // A half-written record from an interrupted run says nothing.
+        // A half-written record from an interrupted run carries no usage.
       }
     }
   }

@@ -72,9 +72,11 @@ describe('loadPlans', () => {
     const { plans, problems } = loadPlans('docs/test-plan', REPO_DIR);
 
     expect(problems.map(formatProblem)).toEqual([]);
-    expect(plans.map((plan) => plan.file)).toEqual(['docs/test-plan/iris.md']);
-    const types = plans[0]!.cases.map((testCase) => testCase.type);
-    expect(types.filter((type) => type === 'automated')).toHaveLength(38);
+    // Other systems add their own plans next to it; this test reads the Iris one.
+    const iris = plans.find((plan) => plan.file === 'docs/test-plan/iris.md');
+    expect(iris).toBeDefined();
+    const types = iris!.cases.map((testCase) => testCase.type);
+    expect(types.filter((type) => type === 'automated')).toHaveLength(41);
     expect(types.filter((type) => type === 'both')).toHaveLength(1);
     expect(types.filter((type) => type === 'manual')).toHaveLength(5);
   });

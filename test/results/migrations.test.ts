@@ -137,7 +137,8 @@ describe.each(backends())('migrations on $name', (backend) => {
 
     const rows = await appliedMigrations(options);
     const sql = await readFile(INITIAL_FILE, 'utf8');
-    expect(rows).toHaveLength(1);
+    const shipped = await loadMigrations();
+    expect(rows.map((row) => row.version)).toEqual(shipped.map((migration) => migration.version));
     expect(rows[0]?.version).toBe(1);
     expect(rows[0]?.name).toBe('initial');
     expect(rows[0]?.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
@@ -247,8 +248,10 @@ describe('concurrent migrations on postgres', () => {
     const applied = await Promise.all(databases.map((db) => migrate(db)));
     await Promise.all(databases.map((db) => db.close()));
 
-    expect(applied.map((list) => list.length).sort()).toEqual([0, 0, 0, 1]);
-    expect(await appliedMigrations(options)).toHaveLength(1);
+    // One process applies all shipped migrations; the other three find nothing left to apply.
+    const shipped = (await loadMigrations()).length;
+    expect(applied.map((list) => list.length).sort()).toEqual([0, 0, 0, shipped]);
+    expect(await appliedMigrations(options)).toHaveLength(shipped);
   });
 
   it('opens four stores at once', async () => {
@@ -260,6 +263,6 @@ describe('concurrent migrations on postgres', () => {
     await Promise.all(stores.map((store) => store.close()));
 
     expect(runs).toEqual([[], [], [], []]);
-    expect(await appliedMigrations(options)).toHaveLength(1);
+    expect(await appliedMigrations(options)).toHaveLength((await loadMigrations()).length);
   });
 });
