@@ -35,4 +35,9 @@ export const systems = {
     defaultPort: 3106,
     healthPath: '/health',
   },
+  vision: {
+    command: 'npm run --silent sut:vision -- --port {port}',
+    defaultPort: 3105,
+    healthPath: '/health',
+  },
 } satisfies Record<string, SystemDefinition>;

@@ -7,6 +7,7 @@ import type { ApiClient } from '../framework/api/index.ts';
 import { expect, test as novaTest } from '../framework/fixtures/index.ts';
 import { IrisPredictionPage } from '../pages/iris/index.ts';
 import { SentimentPage } from '../pages/sentiment/index.ts';
+import { VisionUploadPage } from '../pages/vision/index.ts';
 
 interface ProjectFixtures {
   /** supertest client for the Iris ML API. */
@@ -21,6 +22,10 @@ interface ProjectFixtures {
   sentimentApi: ApiClient;
   /** Page object of the sentiment page. */
   sentimentPage: SentimentPage;
+  /** supertest client for the vision service. */
+  visionApi: ApiClient;
+  /** Page object of the vision service's upload page. */
+  visionPage: VisionUploadPage;
 }
 
 export const test = novaTest.extend<ProjectFixtures>({
@@ -41,6 +46,12 @@ export const test = novaTest.extend<ProjectFixtures>({
   },
   sentimentPage: async ({ page, systemURL }, use) => {
     await use(new SentimentPage(page, systemURL('sentiment')));
+  },
+  visionApi: async ({ api }, use) => {
+    await use(api('vision'));
+  },
+  visionPage: async ({ page, systemURL }, use) => {
+    await use(new VisionUploadPage(page, systemURL('vision')));
   },
 });
 
