@@ -38,11 +38,13 @@ const NUMERIC_BOUNDS = {
 const KNOWN_OPTIONS = Object.keys(DEFAULT_RESULTS_REPORTER_OPTIONS);
 
 /**
- * Options that Playwright adds to every reporter's options (`configDir`, and
- * internal keys that start with `_`). They are not the user's to validate.
+ * Options that Playwright adds to every reporter's options: `configDir`,
+ * internal keys that start with `_`, and `onlyFailures`, which `--list` sets
+ * to false on every reporter (Playwright 1.65, runner `createReporters`).
+ * They are not the user's to validate.
  */
 function isAddedByPlaywright(key: string): boolean {
-  return key === 'configDir' || key.startsWith('_');
+  return key === 'configDir' || key === 'onlyFailures' || key.startsWith('_');
 }
 
 export class ResultsReporterOptionsError extends Error {

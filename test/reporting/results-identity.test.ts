@@ -41,7 +41,7 @@ describe('resolveResultsReporterOptions', () => {
 
   it('ignores the keys Playwright adds', () => {
     const options = resolveResultsReporterOptions(
-      { configDir: '/repo', _mode: 'test', _commandHash: 'x', batchSize: 5 },
+      { configDir: '/repo', _mode: 'list', _commandHash: 'x', onlyFailures: false, batchSize: 5 },
       {},
     );
 
