@@ -89,7 +89,10 @@ export default defineLoadScenarios({
         duration: '3s',
         preAllocatedVUs: 5,
         thresholds: {
-          http_req_duration: ['p(95)<250'],
+          // The median stays near 1 ms even on a busy machine (0.8 ms measured in a full
+          // suite run), while 20 ms of extra work per prediction moves it past 20 ms.
+          // The tail is too noisy in a shared run to catch that; the median is not.
+          http_req_duration: ['p(95)<250', 'p(50)<15'],
           http_req_failed: ['rate<0.01'],
           http_reqs: ['rps>30'],
           checks: ['rate>0.99'],

@@ -3,9 +3,9 @@
  * each, so that their summaries reach the HTML and Allure reports and the
  * results store. `npx nova load iris` runs the full versions.
  */
-import { runLoadInTest } from '../../framework/load/index.ts';
-import irisScenarios from '../../perf/iris.ts';
-import { expect, test } from '../fixtures.ts';
+import { runLoadInTest } from '../../../framework/load/index.ts';
+import irisScenarios from '../../../perf/iris.ts';
+import { expect, test } from '../../fixtures.ts';
 
 // One scenario at a time: two at once would share the generator's CPU and each other's server.
 test.describe.configure({ mode: 'serial' });
