@@ -16,9 +16,9 @@ export interface PlaywrightProcessRequest {
   args: string[];
   /** The whole environment of the child process. */
   env: NodeJS.ProcessEnv;
-  /** Where the JSON reporter writes its report. */
+  /** Path of the JSON reporter's report. */
   reportFile: string;
-  /** Where stdout and stderr of the run go. */
+  /** File that receives the run's stdout and stderr. */
   logFile: string;
   /** The run is stopped after this long. */
   timeoutMs: number;

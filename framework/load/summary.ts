@@ -64,7 +64,7 @@ export interface LoadSummary {
   generator: GeneratorSummary;
   /** False when the generator passed its CPU limit, so that the figures measure it more than the system. */
   reliable: boolean;
-  /** Why the result is unreliable, for people. */
+  /** Reason the result is unreliable, written for people. */
   unreliableReason?: string;
   timeline: TimelinePoint[];
   /** Machine label that history compares on. */

@@ -76,7 +76,7 @@ export interface VisualResult {
   baselinePath: string;
   candidatePath: string | undefined;
   artifacts: Partial<ArtifactPaths>;
-  /** What is printed when the check fails; empty when it passes. */
+  /** Message printed when the check fails, empty when it passes. */
   message: string;
 }
 
@@ -106,7 +106,7 @@ function describeRegion(region: Region): string {
   );
 }
 
-/** Whether this run may write baselines, and why not when it may not. */
+/** Permission of this run to write baselines, with the reason when it is denied. */
 function writePolicy(testInfo: TestInfo): { write: boolean; reason?: string } {
   const mode = testInfo.config.updateSnapshots;
   if (mode !== 'all' && mode !== 'changed') return { write: false };

@@ -40,7 +40,7 @@ export function locateBaseline(rootDir: string, key: string): BaselineLocation {
   };
 }
 
-/** Whether baselines may be written: never in CI, whatever `-u` says. */
+/** Returns whether baselines may be written. In CI they never are, even with `-u`. */
 export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.CI;
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';

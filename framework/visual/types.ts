@@ -3,7 +3,7 @@
  * `nova-visual` attachment that carries a comparison to the reporters.
  */
 
-/** A decoded image: `data` holds width × height RGBA pixels, row by row. */
+/** A decoded image: `data` contains width × height RGBA pixels, row by row. */
 export interface RgbaImage {
   width: number;
   height: number;

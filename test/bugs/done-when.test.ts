@@ -57,7 +57,7 @@ for (const orderId of [101, 102, 103, 104, 105]) {
 }
 
 test('refund succeeds', async ({}, testInfo) => {
-  // Seeded bug B: refunds answer 500.
+  // Seeded bug B: refunds return 500.
   const status = process.env.SEEDED_BUGS === 'on' ? 500 : 200;
   await testInfo.attach('api-exchanges.json', {
     contentType: 'application/json',

@@ -172,8 +172,8 @@ describe('nova load', () => {
   it('passes and compares with the history of the scenario', async () => {
     const result = await nova(['load', 'echo/ok', '--out', 'out']);
 
-    // A regression against history is reported but does not fail the run; whether this
-    // second run's p95 lands within the margin of the first depends on the machine's load.
+    // A regression against history is reported but does not fail the run. Whether this
+    // second run's p95 is within the margin of the first depends on the machine's load.
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toMatch(
       /1 scenario\(s\): 1 passed their thresholds, 0 broke them(\.|, 1 regressed against history\.)/,

@@ -14,10 +14,10 @@ export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
  */
 export const MAX_INPUT_PIXELS = 24_000_000;
 
-/** Longest side of an input image, whatever its pixel count (a 100,000 × 10 strip is refused). */
+/** Maximum side of an input image, whatever its pixel count (a 100,000 × 10 strip is rejected). */
 export const MAX_INPUT_SIDE = 12_000;
 
-/** Longest side of an output image (resize, rotate, scan). */
+/** Maximum side of an output image (resize, rotate, scan). */
 export const MAX_OUTPUT_SIDE = 8_192;
 
 /** Largest output image by pixel count, the same budget as the input. */
