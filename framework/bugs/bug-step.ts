@@ -1,6 +1,6 @@
 /**
- * The bug step at the end of a run: groups the run's failures by
- * fingerprint, renders each bug's issue draft, writes the drafts as Markdown
+ * The bug step at the end of a run: groups the run's failures into bugs
+ * (by fingerprint into symptoms, and new symptoms by system), renders each bug's issue draft, writes the drafts as Markdown
  * files and records the bugs in the results store. Filing on GitHub is the
  * filer's job, which runs right after when a token is set, or later with
  * `nova bugs sync`.
@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 import { createLogger } from '../logging/index.ts';
 import { classifyTest, recentTestRuns, type Database } from '../results/index.ts';
-import { recordBugs, type RecordedBug } from './bug-store.ts';
+import { assignBugs, isObservation, systemOfTest, type KnownBugs } from './bug-groups.ts';
+import { bugsOfSymptoms, recordBugs, runBugsBySystem, type RecordedBug } from './bug-store.ts';
 import { issueTitleOf, kindOf, labelsOf, layerOf } from './classify.ts';
 import { fingerprintFailure } from './fingerprint.ts';
 import {
@@ -24,21 +25,28 @@ import type { Redactor } from './redact.ts';
 
 const log = createLogger('bugs');
 
-/** Groups failed attempts into bugs, in the order the bugs were first seen. */
+/**
+ * Groups failed attempts into bugs, in the order the bugs were first seen:
+ * by fingerprint into symptoms, then symptoms into bugs (`assignBugs`).
+ */
 export function groupFailures(
   failures: readonly FailureReport[],
   flakyByHistory: ReadonlyMap<string, string> = new Map(),
+  known: KnownBugs = {},
 ): BugReport[] {
-  const byFingerprint = new Map<string, FailureReport[]>();
-  for (const failure of failures) {
-    const fingerprint = fingerprintFailure(failure);
-    const group = byFingerprint.get(fingerprint) ?? [];
-    group.push(failure);
-    byFingerprint.set(fingerprint, group);
-  }
+  const assignments = assignBugs(failures, known);
+  const byBug = new Map<string, { failures: FailureReport[]; symptoms: Set<string> }>();
+  failures.forEach((failure, index) => {
+    const { bug, symptom } = assignments[index]!;
+    const group = byBug.get(bug) ?? { failures: [], symptoms: new Set<string>() };
+    group.failures.push(failure);
+    group.symptoms.add(symptom);
+    byBug.set(bug, group);
+  });
 
-  return [...byFingerprint].map(([fingerprint, group]) => {
+  return [...byBug].map(([fingerprint, { failures: group, symptoms }]) => {
     const first = group[0]!;
+    const system = isObservation(first) ? systemOfTest(first.file) : undefined;
     const layer = layerOf(first);
     const kind = kindOf(first);
     const retried = group.find((failure) => failure.passedOnRetry);
@@ -56,6 +64,8 @@ export function groupFailures(
       labels: labelsOf(layer, kind, flakeReason !== undefined),
       flaky: flakeReason !== undefined,
       ...(flakeReason ? { flakeReason } : {}),
+      symptoms: [...symptoms].sort(),
+      ...(system !== undefined ? { system } : {}),
       failures: group,
     };
   });
@@ -78,6 +88,21 @@ export async function flakyTestsByHistory(
     }
   }
   return flaky;
+}
+
+/** Reads which of these failures' symptoms stored bugs hold, and the bugs other shards of this run opened. */
+async function knownBugsOf(
+  db: Database,
+  runId: string,
+  failures: readonly FailureReport[],
+): Promise<KnownBugs> {
+  return {
+    symptoms: await bugsOfSymptoms(
+      db,
+      failures.map((failure) => fingerprintFailure(failure)),
+    ),
+    runSystems: await runBugsBySystem(db, runId),
+  };
 }
 
 /** Renders a bug's Markdown draft file: title, labels and body. */
@@ -115,7 +140,16 @@ export async function runBugStep(options: {
         },
       )
     : new Map<string, string>();
-  const bugs = groupFailures(failures, flaky);
+  const known = db
+    ? await knownBugsOf(db, run.id, failures).catch((error: unknown) => {
+        log(
+          'reading the stored symptoms failed, so every symptom counts as new: %s',
+          redactor.redact(String(error)),
+        );
+        return {};
+      })
+    : {};
+  const bugs = groupFailures(failures, flaky, known);
   const recorded: RecordedBug[] = bugs.map((report) => ({
     report,
     body: renderIssueBody(report, run, redactor),

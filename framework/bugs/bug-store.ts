@@ -1,6 +1,7 @@
 /**
  * The bug layer's tables in the results database: `bugs` (one row per
- * fingerprint, unique), `bug_occurrences` and `bug_runs`. Every write is an
+ * fingerprint, unique), `bug_symptoms` (the failure fingerprints each bug
+ * holds), `bug_occurrences` and `bug_runs`. Every write is an
  * upsert keyed by fingerprint, attempt or run, so that shards, concurrent
  * filers and a second sync of the same run add nothing twice.
  */
@@ -144,6 +145,14 @@ export async function recordBugs(
         ],
       );
 
+      for (const symptom of report.symptoms) {
+        await tx.query(
+          `INSERT INTO bug_symptoms (symptom, fingerprint, system, first_seen_run_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (symptom) DO NOTHING`,
+          [symptom, report.fingerprint, report.system ?? null, run.id],
+        );
+      }
+
       for (const failure of report.failures) {
         await tx.query(
           `INSERT INTO bug_occurrences (fingerprint, run_id, attempt_id, test_id, message, retry, flaky, test_path)
@@ -176,6 +185,40 @@ export async function recordBugs(
       );
     });
   }
+}
+
+/** Maps each of these symptoms that a stored bug holds to that bug's fingerprint. */
+export async function bugsOfSymptoms(
+  db: Queryable,
+  symptoms: readonly string[],
+): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  if (symptoms.length === 0) return known;
+  const rows = await db.query<{ symptom: string; fingerprint: string }>(
+    'SELECT symptom, fingerprint FROM bug_symptoms WHERE symptom = ANY($1::text[])',
+    [[...new Set(symptoms)]],
+  );
+  for (const row of rows.rows) known.set(row.symptom, row.fingerprint);
+  return known;
+}
+
+/** Maps each system to the bug that this run opened on it, for the shards that end later. */
+export async function runBugsBySystem(db: Queryable, runId: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ system: string; fingerprint: string }>(
+    `SELECT system, min(fingerprint) AS fingerprint FROM bug_symptoms
+     WHERE first_seen_run_id = $1 AND system IS NOT NULL GROUP BY system`,
+    [runId],
+  );
+  return new Map(rows.rows.map((row) => [row.system, row.fingerprint]));
+}
+
+/** Lists the symptoms a bug holds, sorted. */
+export async function symptomsOfBug(db: Queryable, fingerprint: string): Promise<string[]> {
+  const rows = await db.query<{ symptom: string }>(
+    'SELECT symptom FROM bug_symptoms WHERE fingerprint = $1 ORDER BY symptom',
+    [fingerprint],
+  );
+  return rows.rows.map((row) => row.symptom);
 }
 
 /** Reads whether every shard of a run has ended, and the run's branch, link and commit. */

@@ -38,7 +38,7 @@ export function layerOf(
 const TIMEOUT = /\bTimeout \d+ ?ms exceeded|\btimed? ?out\b|Test timeout of/i;
 const NETWORK =
   /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|net::ERR_[A-Z_]+)\b/;
-const ASSERTION = /\bexpect\(|\bExpected\b|AssertionError|toMatchSchema|toMatchBaseline/;
+const ASSERTION = /\bexpect(?:\.\w+)?\(|\bExpected\b|AssertionError|toMatchSchema|toMatchBaseline/;
 
 /** Returns the bug's kind: visual, load, timeout, network, assertion, or any other exception. */
 export function kindOf(failure: FailureForFingerprint, basis = fingerprintBasis(failure)): BugKind {

@@ -11,6 +11,13 @@ export {
 } from './fingerprint.ts';
 export { normaliseMessage, stripAnsi } from './normalise.ts';
 export {
+  assignBugs,
+  isObservation,
+  systemOfTest,
+  type BugAssignment,
+  type KnownBugs,
+} from './bug-groups.ts';
+export {
   firstProjectFrame,
   parseStack,
   type ProjectFrame,
@@ -65,13 +72,16 @@ export {
   type BugLayer,
 } from './classify.ts';
 export {
+  bugsOfSymptoms,
   bugsToSync,
   completeRunIds,
   countPassingRun,
   getBug,
   listBugs,
   recordBugs,
+  runBugsBySystem,
   runStatus,
+  symptomsOfBug,
   type BugState,
   type StoredBug,
 } from './bug-store.ts';

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 
 import type { BugKind, BugLayer } from './classify.ts';
-import type { FailureForFingerprint } from './fingerprint.ts';
+import { fingerprintFailure, type FailureForFingerprint } from './fingerprint.ts';
 import { failedVisualComparisons, brokenLoadSummaries } from './layer-attachments.ts';
 import { stripAnsi } from './normalise.ts';
 import type { Redactor } from './redact.ts';
@@ -55,6 +55,13 @@ export interface BugReport {
   flaky: boolean;
   /** Reason the bug counts as flaky, for the body; undefined when it does not. */
   flakeReason?: string;
+  /** The fingerprints of the failures the bug holds, sorted; one unless a cause showed several symptoms. */
+  symptoms: string[];
+  /**
+   * The system whose new observations the bug groups (`assignBugs`); undefined
+   * for a bug of exceptions and for tests outside `specs/<layer>/<system>/`.
+   */
+  system?: string;
   failures: FailureReport[];
 }
 
@@ -160,6 +167,34 @@ function renderVisualSection(failure: FailureReport): string | undefined {
   return parts.join('\n');
 }
 
+/**
+ * Lists the symptoms of a bug that holds more than one, each with its first
+ * error line and its tests, so that a reader can tell one cause from two.
+ */
+function renderSymptomsSection(report: BugReport): string | undefined {
+  if (report.symptoms.length <= 1) return undefined;
+  const bySymptom = new Map<string, FailureReport[]>();
+  for (const failure of report.failures) {
+    const symptom = fingerprintFailure(failure);
+    bySymptom.set(symptom, [...(bySymptom.get(symptom) ?? []), failure]);
+  }
+  const lines = [...bySymptom].map(([symptom, failures]) => {
+    const message = stripAnsi(failures[0]!.error.message ?? '(no message)')
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim();
+    const tests = [...new Set(failures.map((failure) => inlineCode(testPath(failure))))];
+    return `- ${inlineCode(symptom)}: ${inlineCode(limit(message ?? '(no message)', 200))} in ${tests.join(', ')}`;
+  });
+  return [
+    '### Symptoms',
+    '',
+    `These ${report.symptoms.length} symptoms first failed together in one run on system ${inlineCode(report.system ?? 'unknown')}, so they are filed as one bug.`,
+    '',
+    ...lines,
+  ].join('\n');
+}
+
 function renderLoadSection(failure: FailureReport): string | undefined {
   const summaries = brokenLoadSummaries(failure.attachments);
   if (summaries.length === 0) return undefined;
@@ -262,6 +297,7 @@ export function renderIssueBody(report: BugReport, run: RunInfo, redactor: Redac
           `- ${inlineCode(testPath(failure))} (${failure.project})${failure.passedOnRetry ? ', passed on retry' : ''}`,
       ),
     ].join('\n'),
+    renderSymptomsSection(report),
     renderEnvironment(run, first),
     `<sub>Filed by Elysium Nova from fingerprint ${inlineCode(report.fingerprint)}. Failures with this fingerprint add a comment per run; the issue closes after the tests pass on the default branch.</sub>`,
   ].filter((section): section is string => section !== undefined);

@@ -14,8 +14,10 @@ export interface FailingTest {
   title: string;
   /** First line of the error message. */
   error: string;
-  /** The bug fingerprint of this failure (framework/bugs fingerprintFailure). */
+  /** The fingerprint of this failure, which names its symptom (framework/bugs fingerprintFailure). */
   fingerprint: string;
+  /** The fingerprint of the bug the failure is filed under (framework/bugs assignBugs). */
+  bug: string;
 }
 
 /**
@@ -38,7 +40,9 @@ export interface FaultResult {
   /** Caught, but not by a test of the expected layer. */
   wrongLayer: boolean;
   failingTests: FailingTest[];
-  /** Distinct bug fingerprints of the failing tests: the bugs this fault would be filed as. */
+  /** Distinct fingerprints of the failing tests: the symptoms the fault showed. */
+  symptoms: string[];
+  /** Distinct bugs of the failing tests: the issues this fault would be filed as. */
   bugs: string[];
   /** From the start of the run to the end of the first failing test, servers' start included. */
   timeToDetectMs?: number;
@@ -73,7 +77,7 @@ export interface DetectionSummary {
   falseAlarms: number;
   /** Tests that failed in a clean run, by `project: file › title`. */
   falseAlarmTests: string[];
-  /** Faults whose failing tests have more than one fingerprint. */
+  /** Faults whose failing tests are filed as more than one bug. */
   multiBugFaults: string[];
   /** Caught faults that no test of their expected layer caught. */
   wrongLayerFaults: string[];

@@ -17,7 +17,7 @@ import type {
   FailingTest,
   FaultResult,
 } from './detection-types.ts';
-import type { FingerprintFunction } from './fingerprint-input.ts';
+import type { BugAssigner } from './fingerprint-input.ts';
 import { failedTests, listTests, readJsonReport, type JsonReport } from './json-report.ts';
 import { layerOfProject, type LayerScope } from './layers.ts';
 import { runPlaywrightProcess, type PlaywrightProcessResult } from './playwright-process.ts';
@@ -40,7 +40,8 @@ export interface DetectionOptions {
   portsAt: (offset: number, systems: readonly string[]) => number[];
   /** Environment of the runs, without NOVA_FAULTS and port settings. */
   env: NodeJS.ProcessEnv;
-  fingerprint: FingerprintFunction;
+  /** Groups a run's failures into symptoms and bugs, as the bug layer files them. */
+  assignBugs: BugAssigner;
   /** The command line, recorded in the report. */
   command: string;
   gitCommit?: string;
@@ -154,6 +155,7 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
         caughtByLayers: [],
         wrongLayer: false,
         failingTests: [],
+        symptoms: [],
         bugs: [],
         runDurationMs: 0,
         faultConfirmed: false,
@@ -177,7 +179,7 @@ export async function runDetection(options: DetectionOptions): Promise<Detection
     if (cleanTarget.projects.length === 0) break;
     progress(`clean run ${index}/${options.cleanRuns}: running ${cleanTarget.projects.join(', ')}`);
     const run = await runPlaywright(`clean-${index}`, cleanTarget, undefined);
-    const failing = run.report === undefined ? [] : failingTests(run.report, options.fingerprint);
+    const failing = run.report === undefined ? [] : failingTests(run.report, options.assignBugs);
     let outcome: CleanRunResult['outcome'] = failing.length > 0 ? 'false-alarm' : 'passed';
     if (run.error !== undefined) outcome = 'error';
     progress(`clean run ${index}/${options.cleanRuns}: ${outcome}`);
@@ -211,7 +213,7 @@ function faultResult(
   run: CompletedRun,
   options: DetectionOptions,
 ): FaultResult {
-  const failing = run.report === undefined ? [] : failingTests(run.report, options.fingerprint);
+  const failing = run.report === undefined ? [] : failingTests(run.report, options.assignBugs);
   const failed = run.report === undefined ? [] : failedTests(run.report);
   const firstFailure = Math.min(...failed.map((test) => test.finishedAt.getTime()));
   const caughtByLayers = [...new Set(failing.map((test) => test.layer))];
@@ -238,7 +240,8 @@ function faultResult(
       caught &&
       !failing.some((test) => expectedProject !== undefined && test.project === expectedProject),
     failingTests: failing,
-    bugs: [...new Set(failing.map((test) => test.fingerprint))],
+    symptoms: [...new Set(failing.map((test) => test.fingerprint))],
+    bugs: [...new Set(failing.map((test) => test.bug))],
     timeToDetectMs: caught ? firstFailure - run.process.startedAt.getTime() : undefined,
     runDurationMs: run.process.durationMs,
     faultConfirmed,
@@ -247,9 +250,20 @@ function faultResult(
   };
 }
 
-function failingTests(report: JsonReport, fingerprint: FingerprintFunction): FailingTest[] {
-  return failedTests(report).map((test) => {
-    const testId = computeTestId(test.file, test.project, test.titlePath);
+function failingTests(report: JsonReport, assignBugs: BugAssigner): FailingTest[] {
+  const failed = failedTests(report);
+  const failures = failed.map((test) => ({
+    testId: computeTestId(test.file, test.project, test.titlePath),
+    titlePath: test.titlePath,
+    file: test.file,
+    project: test.project,
+    error: test.error,
+    attachments: test.attachments,
+  }));
+  const assignments = assignBugs(failures);
+  return failed.map((test, index) => {
+    const { testId } = failures[index]!;
+    const { symptom, bug } = assignments[index]!;
     return {
       testId,
       project: test.project,
@@ -257,14 +271,8 @@ function failingTests(report: JsonReport, fingerprint: FingerprintFunction): Fai
       file: test.file,
       title: test.titlePath.join(' › '),
       error: firstLine(test.error.message ?? test.error.stack),
-      fingerprint: fingerprint({
-        testId,
-        titlePath: test.titlePath,
-        file: test.file,
-        project: test.project,
-        error: test.error,
-        attachments: test.attachments,
-      }),
+      fingerprint: symptom,
+      bug,
     };
   });
 }

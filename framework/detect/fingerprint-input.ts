@@ -1,9 +1,10 @@
 /**
- * What a bug fingerprint is computed from: the failure as the bug layer (framework/bugs) takes
- * it. Detection hands each failing test to a function of this shape, fingerprintFailure in use.
+ * What bugs are computed from: the failures as the bug layer (framework/bugs) takes them.
+ * Detection hands a run's failing tests to a function of this shape, assignBugs in use, which
+ * returns each failure's symptom (its fingerprint) and the bug that holds it.
  */
-import type { FailureForFingerprint } from '../bugs/index.ts';
+import type { BugAssignment, FailureForFingerprint } from '../bugs/index.ts';
 
-export type { FailureForFingerprint };
+export type { BugAssignment, FailureForFingerprint };
 
-export type FingerprintFunction = (failure: FailureForFingerprint) => string;
+export type BugAssigner = (failures: readonly FailureForFingerprint[]) => BugAssignment[];

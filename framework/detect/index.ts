@@ -17,7 +17,7 @@ export type {
   FaultOutcome,
   FaultResult,
 } from './detection-types.ts';
-export type { FailureForFingerprint, FingerprintFunction } from './fingerprint-input.ts';
+export type { BugAssigner, BugAssignment, FailureForFingerprint } from './fingerprint-input.ts';
 export { failedTests, listTests, readJsonReport, type JsonReport } from './json-report.ts';
 export { LAYER_PROJECTS, LAYER_SCOPES, layerOfProject, type LayerScope } from './layers.ts';
 export { renderDetectionMarkdown } from './markdown.ts';

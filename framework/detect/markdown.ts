@@ -39,12 +39,12 @@ export function renderDetectionMarkdown(report: DetectionReport): string {
     '',
     '## Matrix',
     '',
-    '| Fault | Kind | Expected layer | Result | Caught by | Failing tests | Bugs | Time to detect | Run time |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Fault | Kind | Expected layer | Result | Caught by | Failing tests | Symptoms | Bugs | Time to detect | Run time |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...report.faults.map(
       (result) =>
         `| ${result.fault.id} | ${result.fault.kind} | ${result.fault.layer} | ${OUTCOME_LABELS[result.outcome]}${result.wrongLayer ? ' (wrong layer)' : ''} | ` +
-        `${result.caughtByLayers.join(', ') || '-'} | ${result.failingTests.length} | ${result.bugs.length} | ` +
+        `${result.caughtByLayers.join(', ') || '-'} | ${result.failingTests.length} | ${result.symptoms.length} | ${result.bugs.length} | ` +
         `${seconds(result.timeToDetectMs)} | ${seconds(result.runDurationMs)} |`,
     ),
     '',
@@ -67,7 +67,8 @@ export function renderDetectionMarkdown(report: DetectionReport): string {
     lines.push(
       `- Result: ${OUTCOME_LABELS[result.outcome]}; projects run: ${result.projects.join(', ') || 'none'}`,
     );
-    if (result.bugs.length > 0) lines.push(`- Bug fingerprints: ${result.bugs.join(', ')}`);
+    if (result.bugs.length > 0) lines.push(`- Bugs: ${result.bugs.join(', ')}`);
+    if (result.symptoms.length > 0) lines.push(`- Symptoms: ${result.symptoms.join(', ')}`);
     for (const note of result.notes) lines.push(`- Note: ${note.replaceAll('\n', ' ')}`);
     for (const test of result.failingTests.slice(0, MAX_LISTED_TESTS)) lines.push(testLine(test));
     if (result.failingTests.length > MAX_LISTED_TESTS) {
@@ -84,7 +85,7 @@ export function renderDetectionMarkdown(report: DetectionReport): string {
 
 function testLine(test: FailingTest): string {
   const error = test.error.replaceAll('|', '\\|');
-  return `- Failed: ${test.project}: ${test.file} › ${test.title} (bug ${test.fingerprint}): ${error}`;
+  return `- Failed: ${test.project}: ${test.file} › ${test.title} (symptom ${test.fingerprint}, bug ${test.bug}): ${error}`;
 }
 
 function listOrNone(ids: readonly string[]): string {

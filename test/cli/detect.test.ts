@@ -80,7 +80,7 @@ describe('nova detect on two Iris faults', () => {
     });
   });
 
-  it('names the tests that caught swapped labels, each with a bug fingerprint', () => {
+  it('names the tests that caught swapped labels, filed as one bug', () => {
     const swapped = report.faults.find((entry) => entry.fault.id === 'iris.swapped-labels')!;
 
     expect(swapped.outcome).toBe('caught');
@@ -100,9 +100,12 @@ describe('nova detect on two Iris faults', () => {
       expect(test.fingerprint).toMatch(/^[0-9a-f]{24}$/);
       expect(test.testId).toMatch(/^[0-9a-f]{20}$/);
     }
-    expect(swapped.bugs).toEqual([
+    expect(swapped.symptoms).toEqual([
       ...new Set(swapped.failingTests.map((test) => test.fingerprint)),
     ]);
+    // Two symptoms at least (two expected labels), and one bug: the smallest of them.
+    expect(swapped.symptoms.length).toBeGreaterThanOrEqual(2);
+    expect(swapped.bugs).toEqual([[...swapped.symptoms].sort()[0]]);
     expect(swapped.timeToDetectMs).toBeGreaterThan(0);
     expect(swapped.timeToDetectMs).toBeLessThanOrEqual(swapped.runDurationMs);
   });
@@ -128,7 +131,10 @@ describe('nova detect on two Iris faults', () => {
 
     expect(markdown).toContain('- Detection rate: 2 of 2 faults caught (100.0%)');
     expect(markdown).toMatch(
-      /\| iris\.truncated-json-crash \| robustness \| api \| caught \| api \| 1 \| 1 \| [\d.]+ s \|/,
+      /\| iris\.truncated-json-crash \| robustness \| api \| caught \| api \| 1 \| 1 \| 1 \| [\d.]+ s \|/,
+    );
+    expect(markdown).toMatch(
+      /\| iris\.swapped-labels \| model \| api \| caught \| api \| \d+ \| \d+ \| 1 \| [\d.]+ s \|/,
     );
     expect(json.faults.map((entry) => entry.fault.id)).toEqual([
       'iris.swapped-labels',

@@ -54,17 +54,17 @@ describe('renderDetectionMarkdown', () => {
 
   it('has one matrix row per fault and one row per clean run', () => {
     expect(markdown).toContain(
-      '| iris.swapped-labels | model | api | caught | api, ui | 2 | 2 | 8.4 s | 20.0 s |',
+      '| iris.swapped-labels | model | api | caught | api, ui | 2 | 2 | 2 | 8.4 s | 20.0 s |',
     );
     expect(markdown).toContain(
-      '| iris.slow-predict | model | api | **missed** | - | 0 | 0 | - | 20.0 s |',
+      '| iris.slow-predict | model | api | **missed** | - | 0 | 0 | 0 | - | 20.0 s |',
     );
     expect(markdown).toContain('| 2 | api, ui | **false-alarm** | 1 | 30.0 s |');
   });
 
   it('lists failing tests and notes', () => {
     expect(markdown).toContain(
-      '- Failed: api: specs/api/iris/predict.spec.ts › POST /predict › versicolor (bug f1): Error: expect(received).toBe(expected) \\| piped',
+      '- Failed: api: specs/api/iris/predict.spec.ts › POST /predict › versicolor (symptom f1, bug f1): Error: expect(received).toBe(expected) \\| piped',
     );
     expect(markdown).toContain(
       '- Note: Layer load has no Playwright project "load" in this configuration.',

@@ -5,6 +5,7 @@ export function failing(
   title: string,
   project = 'api',
   fingerprint = 'aaaaaaaaaaaaaaaaaaaaaaaa',
+  bug = fingerprint,
 ): FailingTest {
   return {
     testId: `id-${title}`,
@@ -14,6 +15,7 @@ export function failing(
     title: `POST /predict › ${title}`,
     error: 'Error: expect(received).toBe(expected) | piped',
     fingerprint,
+    bug,
   };
 }
 
@@ -34,7 +36,8 @@ export function faultResult(id: string, overrides: Partial<FaultResult> = {}): F
     caughtByLayers: [...new Set(failingTests.map((test) => test.layer))],
     wrongLayer: false,
     failingTests,
-    bugs: [...new Set(failingTests.map((test) => test.fingerprint))],
+    symptoms: [...new Set(failingTests.map((test) => test.fingerprint))],
+    bugs: [...new Set(failingTests.map((test) => test.bug))],
     timeToDetectMs: failingTests.length > 0 ? 8_400 : undefined,
     runDurationMs: 20_000,
     faultConfirmed: true,

@@ -71,6 +71,20 @@ describe('summarizeDetection', () => {
     });
   });
 
+  it('counts a fault with several symptoms filed as one bug as one bug', () => {
+    const summary = summarizeDetection(
+      [
+        faultResult('iris.one-cause', {
+          failingTests: [failing('one', 'api', 'f1', 'f1'), failing('page', 'ui', 'f2', 'f1')],
+        }),
+      ],
+      [cleanRun(1)],
+    );
+
+    expect(summary.multiBugFaults).toEqual([]);
+    expect(summary.ok).toBe(true);
+  });
+
   it('is not ok after a false alarm alone', () => {
     expect(summarizeDetection([faultResult('iris.a')], [cleanRun(1, [failing('x')])]).ok).toBe(
       false,

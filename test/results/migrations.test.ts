@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'attempts',
   'bug_occurrences',
   'bug_runs',
+  'bug_symptoms',
   'bugs',
   'load_summaries',
   'run_shards',

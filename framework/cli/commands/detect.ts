@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 
 import { systems as systemDefinitions } from '../../../nova.config.ts';
-import { fingerprintFailure } from '../../bugs/index.ts';
+import { assignBugs } from '../../bugs/index.ts';
 import { ConfigError, environmentPrefix, resolveSystems } from '../../config/index.ts';
 import {
   CatalogueError,
@@ -96,7 +96,7 @@ export function registerDetectCommand(program: Command, output: Output): void {
         baseOffset,
         portsAt: (offset, systems) => systemPorts(offset, systems),
         env,
-        fingerprint: fingerprintFailure,
+        assignBugs: (failures) => assignBugs(failures),
         command: ['nova', 'detect', ...process.argv.slice(3)].join(' '),
         gitCommit: currentCommit(projectDir),
         runTimeoutMs: RUN_TIMEOUT_MS,
