@@ -19,6 +19,7 @@ export const systems = {
     command: 'npm run --silent sut:pipeline -- --port {port} --schedule off',
     defaultPort: 3102,
     healthPath: '/health',
+    needs: ['pipeline-source'],
   },
   'pipeline-source': {
     command: 'npm run --silent sut:pipeline-source -- --port {port}',

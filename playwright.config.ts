@@ -7,7 +7,12 @@ import {
   chromiumLaunchOptions,
   loadBrowserChoice,
 } from './framework/browser/index.ts';
-import { checkSystems, parseStartedSystems, resolveSystems } from './framework/config/index.ts';
+import {
+  checkSystems,
+  parseStartedSystems,
+  resolveSystems,
+  systemNeeds,
+} from './framework/config/index.ts';
 import { loadQuarantineList } from './framework/results/index.ts';
 import type { NovaWorkerOptions } from './framework/fixtures/index.ts';
 import { systems as systemDefinitions } from './nova.config.ts';
@@ -18,7 +23,11 @@ const isCI = Boolean(process.env.CI);
 
 const systems = resolveSystems(systemDefinitions);
 /** NOVA_START_SYSTEMS=iris,... starts only these systems; `nova detect` sets it per run. */
-const startedSystems = parseStartedSystems(process.env.NOVA_START_SYSTEMS, Object.keys(systems));
+const startedSystems = parseStartedSystems(
+  process.env.NOVA_START_SYSTEMS,
+  Object.keys(systems),
+  systemNeeds(systemDefinitions),
+);
 
 // One mark for the whole run: workers inherit it, and the visual layer's baseline usage records carry it.
 process.env.NOVA_VISUAL_RUN ??= `${process.pid}-${Date.now()}`;

@@ -38,7 +38,10 @@ export function layerOf(
 const TIMEOUT = /\bTimeout \d+ ?ms exceeded|\btimed? ?out\b|Test timeout of/i;
 const NETWORK =
   /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|net::ERR_[A-Z_]+)\b/;
-const ASSERTION = /\bexpect(?:\.\w+)?\(|\bExpected\b|AssertionError|toMatchSchema|toMatchBaseline/;
+// fast-check reports a failed property as `Property failed after <n> tests`, with the
+// counterexample but without the assertion inside it: a property is a check all the same.
+const ASSERTION =
+  /\bexpect(?:\.\w+)?\(|\bExpected\b|AssertionError|toMatchSchema|toMatchBaseline|^(?:Error: )?Property failed after \d+ tests\b/m;
 
 /** Returns the bug's kind: visual, load, timeout, network, assertion, or any other exception. */
 export function kindOf(failure: FailureForFingerprint, basis = fingerprintBasis(failure)): BugKind {

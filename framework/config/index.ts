@@ -15,4 +15,4 @@ export {
   type HealthProbe,
   type PreflightOptions,
 } from './preflight.ts';
-export { parseStartedSystems } from './started-systems.ts';
+export { parseStartedSystems, systemNeeds, withNeeds } from './started-systems.ts';

@@ -10,6 +10,8 @@ export interface SystemDefinition {
   healthPath: string;
   /** Time allowed for start-up, in milliseconds. */
   startTimeoutMs?: number;
+  /** Other systems that this one calls: a run that starts this system starts them too. */
+  needs?: readonly string[];
 }
 
 /** The location of a system under test for this run, after environment overrides. */

@@ -61,6 +61,10 @@ describe('isObservation', () => {
     ['a visual mismatch', 'Error: Visual mismatch "home": 2 regions, 40 pixels differ'],
     ['a broken load threshold', 'Error: Load threshold broken in "smoke": p(95)<250'],
     ['a refused connection', 'Error: connect ECONNREFUSED 127.0.0.1:3100'],
+    [
+      'a failed fast-check property',
+      'Error: Property failed after 16 tests\n{ seed: 1, path: "15:0", endOnFailure: true }\nCounterexample: [{"body":"x"}]\nShrunk 3 time(s)',
+    ],
   ])('counts %s as an observation', (_name, message) => {
     expect(isObservation(failureOf({ title: 't', message }))).toBe(true);
   });

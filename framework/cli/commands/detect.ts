@@ -11,7 +11,13 @@ import { Option, type Command } from 'commander';
 
 import { systems as systemDefinitions } from '../../../nova.config.ts';
 import { assignBugs } from '../../bugs/index.ts';
-import { ConfigError, environmentPrefix, resolveSystems } from '../../config/index.ts';
+import {
+  ConfigError,
+  environmentPrefix,
+  resolveSystems,
+  systemNeeds,
+  withNeeds,
+} from '../../config/index.ts';
 import {
   CatalogueError,
   LAYER_SCOPES,
@@ -219,9 +225,11 @@ function runEnvironment(
 }
 
 /** Computes the ports that `systems` listen on at a given NOVA_PORT_OFFSET. */
+/** Ports that a run at this offset needs free: its systems' and those of the systems they need. */
 function systemPorts(offset: number, systems: readonly string[]): number[] {
   const endpoints = resolveSystems(systemDefinitions, { NOVA_PORT_OFFSET: String(offset) });
-  return systems.map((name) => Number(new URL(endpoints[name]!.baseURL).port));
+  const started = withNeeds(systems, Object.keys(endpoints), systemNeeds(systemDefinitions));
+  return [...started].map((name) => Number(new URL(endpoints[name]!.baseURL).port));
 }
 
 function splitList(value: string | undefined): string[] | undefined {
