@@ -69,6 +69,36 @@ describe('issue body', () => {
     expect(body).toContain('| Commit | abc |');
   });
 
+  it('lists each symptom of a bug that holds several', () => {
+    const [bug] = groupFailures([
+      failureOf({
+        title: 'refund succeeds',
+        message: 'Error: expect(received).toBe(expected)\n\nExpected: 200\nReceived: 500',
+      }),
+      failureOf({
+        title: 'refund shows on the order',
+        message:
+          'Error: expect(received).toEqual(expected)\n\nExpected: "refunded"\nReceived: "paid"',
+      }),
+    ]);
+    const body = renderIssueBody(bug!, { id: 'run-1', environment: {} }, new Redactor());
+
+    expect(bug!.symptoms).toHaveLength(2);
+    expect(body).toContain(
+      'These 2 symptoms first failed together in one run on system `shop`, so they are filed as one bug.',
+    );
+    for (const symptom of bug!.symptoms) expect(body).toContain(`- \`${symptom}\`: `);
+    expect(body).toContain('in `specs/api/shop/orders.spec.ts › orders › refund succeeds`');
+  });
+
+  it('has no symptoms section for a bug of one symptom', () => {
+    const [bug] = groupFailures([failureOf({ title: 'pays', message: 'Error: declined' })]);
+    const body = renderIssueBody(bug!, { id: 'run-1', environment: {} }, new Redactor());
+
+    expect(bug!.symptoms).toEqual([bug!.fingerprint]);
+    expect(body).not.toContain('### Symptoms');
+  });
+
   it('truncates at a line end and closes a code block', () => {
     const body = `${fingerprintMarker('ab')}\n\`\`\`text\n${'line\n'.repeat(20_000)}\`\`\`\n`;
 
