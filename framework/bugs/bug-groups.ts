@@ -27,11 +27,20 @@
  *   become a bug of their own.
  * - The system of a test is the folder its spec sits in,
  *   `specs/<layer>/<system>/`. A test outside that layout names no system, and
- *   each of its symptoms is a bug of its own.
- * - Shards of one run end one by one. A new observation on a system for which
- *   an earlier shard of the same run opened a bug joins that bug.
- * - A new bug's fingerprint is the smallest of its symptoms' fingerprints, so
- *   the same failures give the same bug whatever order the workers finish in.
+ *   each of its symptoms is a bug of its own. A symptom seen in specs of two
+ *   systems (a shared helper) goes with the system whose name sorts first.
+ * - A refused or reset connection says that the system stopped answering,
+ *   which is a cause of its own: such symptoms form a separate group per
+ *   system, so that an outage never reopens or renames an assertion's bug.
+ * - A failure that passed on retry, or whose test is flaky by its history,
+ *   stays a bug of its own, so that a flake never labels a hard regression
+ *   `flaky`.
+ * - Shards of one run end one by one and record their bugs under a lock (see
+ *   `runBugStep`). New observations of a group for which an earlier shard of
+ *   the same run opened a bug join that bug.
+ * - A new bug's fingerprint is the smallest of the symptoms that first file
+ *   it, so the same failures give the same bug whatever order the workers
+ *   finish in.
  *
  * The limit: two causes that land in one run and are both seen only through
  * assertions on the same system are filed as one bug. Its issue lists every
@@ -46,14 +55,18 @@ export interface BugAssignment {
   symptom: string;
   /** The fingerprint of the bug that holds the symptom. */
   bug: string;
+  /** The group of a new observation (`iris`, `iris:network`); undefined for a bug of one symptom. */
+  group?: string;
 }
 
-/** What the store already knows when a run's failures are assigned. */
+/** What the store already knows when a run's failures are assigned, and which failures stand alone. */
 export interface KnownBugs {
   /** Symptom → bug, for the symptoms that stored bugs hold. */
   symptoms?: ReadonlyMap<string, string>;
-  /** System → bug, for observation bugs that other shards of this run opened. */
-  runSystems?: ReadonlyMap<string, string>;
+  /** Group → bug, for the groups that other shards of this run filed. */
+  runGroups?: ReadonlyMap<string, string>;
+  /** True for a failure that must stay a bug of its own: one that passed on retry, for example. */
+  standsAlone?: (failure: FailureForFingerprint) => boolean;
 }
 
 const SPEC_LAYOUT = /(?:^|\/)specs\/[^/]+\/([^/]+)\/./;
@@ -73,9 +86,25 @@ export function isObservation(failure: FailureForFingerprint): boolean {
 }
 
 /**
+ * Returns the group of a new failure as the module comment describes:
+ * `<system>` for an observation, `<system>:network` for a refused
+ * connection, undefined for a failure that is a bug of its own.
+ */
+export function groupOf(
+  failure: FailureForFingerprint,
+  standsAlone: KnownBugs['standsAlone'] = () => false,
+): string | undefined {
+  const system = systemOfTest(failure.file);
+  if (system === undefined || standsAlone(failure)) return undefined;
+  const kind = kindOf(failure);
+  if (kind === 'exception') return undefined;
+  return kind === 'network' ? `${system}:network` : system;
+}
+
+/**
  * Assigns each failure of one run to a bug, in the order given. Symptoms that
- * stored bugs hold stay with them; new observations are grouped by system;
- * every other new symptom is a bug of its own.
+ * stored bugs hold stay with them; new observations are grouped; every other
+ * new symptom is a bug of its own.
  */
 export function assignBugs(
   failures: readonly FailureForFingerprint[],
@@ -84,32 +113,32 @@ export function assignBugs(
   const knownBugs = known.symptoms ?? new Map<string, string>();
   const symptoms = failures.map((failure) => fingerprintFailure(failure));
 
-  // A symptom seen in several tests takes the group of its first test.
-  const groups = new Map<string, Set<string>>();
-  const grouped = new Set<string>();
+  // Each new symptom takes one group from all of its failures, whatever their order:
+  // none when any of them stands alone, else the group that sorts first.
+  const groupOfSymptom = new Map<string, string | null>();
   symptoms.forEach((symptom, index) => {
-    if (knownBugs.has(symptom) || grouped.has(symptom)) return;
-    grouped.add(symptom);
-    const failure = failures[index]!;
-    const system = systemOfTest(failure.file);
-    const key =
-      system !== undefined && isObservation(failure) ? `system:${system}` : `symptom:${symptom}`;
-    const group = groups.get(key) ?? new Set<string>();
-    group.add(symptom);
-    groups.set(key, group);
+    if (knownBugs.has(symptom)) return;
+    const group = groupOf(failures[index]!, known.standsAlone) ?? null;
+    const previous = groupOfSymptom.get(symptom);
+    if (previous === undefined) groupOfSymptom.set(symptom, group);
+    else if (previous === null || group === null) groupOfSymptom.set(symptom, null);
+    else if (group < previous) groupOfSymptom.set(symptom, group);
   });
 
-  const bugOfNewSymptom = new Map<string, string>();
-  for (const [key, group] of groups) {
-    const runBug = key.startsWith('system:')
-      ? known.runSystems?.get(key.slice('system:'.length))
-      : undefined;
-    const bug = runBug ?? [...group].sort()[0]!;
-    for (const symptom of group) bugOfNewSymptom.set(symptom, bug);
+  const membersOfGroup = new Map<string, string[]>();
+  for (const [symptom, group] of groupOfSymptom) {
+    if (group !== null) membersOfGroup.set(group, [...(membersOfGroup.get(group) ?? []), symptom]);
+  }
+  const bugOfGroup = new Map<string, string>();
+  for (const [group, members] of membersOfGroup) {
+    bugOfGroup.set(group, known.runGroups?.get(group) ?? [...members].sort()[0]!);
   }
 
-  return symptoms.map((symptom) => ({
-    symptom,
-    bug: knownBugs.get(symptom) ?? bugOfNewSymptom.get(symptom) ?? symptom,
-  }));
+  return symptoms.map((symptom) => {
+    const knownBug = knownBugs.get(symptom);
+    if (knownBug !== undefined) return { symptom, bug: knownBug };
+    const group = groupOfSymptom.get(symptom);
+    if (group === null || group === undefined) return { symptom, bug: symptom };
+    return { symptom, bug: bugOfGroup.get(group)!, group };
+  });
 }

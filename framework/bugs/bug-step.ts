@@ -9,9 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { createLogger } from '../logging/index.ts';
-import { classifyTest, recentTestRuns, type Database } from '../results/index.ts';
-import { assignBugs, isObservation, systemOfTest, type KnownBugs } from './bug-groups.ts';
-import { bugsOfSymptoms, recordBugs, runBugsBySystem, type RecordedBug } from './bug-store.ts';
+import { classifyTest, recentTestRuns, type Database, type Queryable } from '../results/index.ts';
+import { assignBugs, systemOfTest, type KnownBugs } from './bug-groups.ts';
+import { bugsOfSymptoms, recordBugsIn, runBugGroups, type RecordedBug } from './bug-store.ts';
 import { issueTitleOf, kindOf, labelsOf, layerOf } from './classify.ts';
 import { fingerprintFailure } from './fingerprint.ts';
 import {
@@ -26,29 +26,46 @@ import type { Redactor } from './redact.ts';
 const log = createLogger('bugs');
 
 /**
+ * First key of the advisory lock under which one run's shards record their
+ * bugs; the second key is a hash of the run id. It differs from the
+ * migrations' lock key.
+ */
+const BUG_STEP_LOCK_CLASS = 0x6e6f7662;
+
+/**
  * Groups failed attempts into bugs, in the order the bugs were first seen:
- * by fingerprint into symptoms, then symptoms into bugs (`assignBugs`).
+ * by fingerprint into symptoms, then symptoms into bugs (`assignBugs`). A
+ * failure that passed on retry, or whose test is flaky by history, stays a
+ * bug of its own.
  */
 export function groupFailures(
   failures: readonly FailureReport[],
   flakyByHistory: ReadonlyMap<string, string> = new Map(),
-  known: KnownBugs = {},
+  known: Omit<KnownBugs, 'standsAlone'> = {},
 ): BugReport[] {
-  const assignments = assignBugs(failures, known);
-  const byBug = new Map<string, { failures: FailureReport[]; symptoms: Set<string> }>();
+  const assignments = assignBugs(failures, {
+    ...known,
+    standsAlone: (failure) => isFlakyFailure(failure as FailureReport, flakyByHistory),
+  });
+  const byBug = new Map<
+    string,
+    { failures: FailureReport[]; symptoms: string[]; group: string | undefined }
+  >();
   failures.forEach((failure, index) => {
-    const { bug, symptom } = assignments[index]!;
-    const group = byBug.get(bug) ?? { failures: [], symptoms: new Set<string>() };
-    group.failures.push(failure);
-    group.symptoms.add(symptom);
-    byBug.set(bug, group);
+    const { bug, symptom, group } = assignments[index]!;
+    const entry = byBug.get(bug) ?? { failures: [], symptoms: [], group };
+    entry.failures.push(failure);
+    entry.symptoms.push(symptom);
+    byBug.set(bug, entry);
   });
 
-  return [...byBug].map(([fingerprint, { failures: group, symptoms }]) => {
-    const first = group[0]!;
-    const system = isObservation(first) ? systemOfTest(first.file) : undefined;
-    const layer = layerOf(first);
-    const kind = kindOf(first);
+  return [...byBug].map(([fingerprint, { failures: group, symptoms, group: groupKey }]) => {
+    // Title, layer and kind come from a failure of the bug's own symptom, so that they
+    // do not change with the order in which tests finish.
+    const representative = group[symptoms.indexOf(fingerprint)] ?? group[0]!;
+    const system = groupKey === undefined ? undefined : systemOfTest(representative.file);
+    const layer = layerOf(representative);
+    const kind = kindOf(representative);
     const retried = group.find((failure) => failure.passedOnRetry);
     const historyReason = group
       .map((failure) => flakyByHistory.get(failure.testId))
@@ -58,17 +75,25 @@ export function groupFailures(
       : historyReason;
     return {
       fingerprint,
-      title: issueTitleOf(first),
+      title: issueTitleOf(representative),
       layer,
       kind,
       labels: labelsOf(layer, kind, flakeReason !== undefined),
       flaky: flakeReason !== undefined,
       ...(flakeReason ? { flakeReason } : {}),
-      symptoms: [...symptoms].sort(),
+      symptoms: [...new Set(symptoms)].sort(),
+      ...(groupKey !== undefined ? { group: groupKey } : {}),
       ...(system !== undefined ? { system } : {}),
       failures: group,
     };
   });
+}
+
+function isFlakyFailure(
+  failure: FailureReport,
+  flakyByHistory: ReadonlyMap<string, string>,
+): boolean {
+  return failure.passedOnRetry === true || flakyByHistory.has(failure.testId);
 }
 
 /** Finds which of these tests are flaky by their history in the store, with the reason. */
@@ -90,18 +115,18 @@ export async function flakyTestsByHistory(
   return flaky;
 }
 
-/** Reads which of these failures' symptoms stored bugs hold, and the bugs other shards of this run opened. */
+/** Reads which of these failures' symptoms stored bugs hold, and the groups other shards of this run filed. */
 async function knownBugsOf(
-  db: Database,
+  db: Queryable,
   runId: string,
   failures: readonly FailureReport[],
-): Promise<KnownBugs> {
+): Promise<Omit<KnownBugs, 'standsAlone'>> {
   return {
     symptoms: await bugsOfSymptoms(
       db,
       failures.map((failure) => fingerprintFailure(failure)),
     ),
-    runSystems: await runBugsBySystem(db, runId),
+    runGroups: await runBugGroups(db, runId),
   };
 }
 
@@ -140,36 +165,37 @@ export async function runBugStep(options: {
         },
       )
     : new Map<string, string>();
-  const known = db
-    ? await knownBugsOf(db, run.id, failures).catch((error: unknown) => {
-        log(
-          'reading the stored symptoms failed, so every symptom counts as new: %s',
-          redactor.redact(String(error)),
-        );
-        return {};
-      })
-    : {};
-  const bugs = groupFailures(failures, flaky, known);
-  const recorded: RecordedBug[] = bugs.map((report) => ({
-    report,
-    body: renderIssueBody(report, run, redactor),
-  }));
-
-  const drafts: string[] = [];
-  if (options.draftsDir && recorded.length > 0) {
-    await mkdir(options.draftsDir, { recursive: true });
-    for (const { report, body } of recorded) {
-      const file = join(options.draftsDir, draftFileName(report.fingerprint));
-      await writeFile(file, renderDraft(report, body, redactor));
-      drafts.push(file);
-    }
-  }
-
+  let bugs: RecordedBug[] = [];
   let stored = false;
-  if (db && recorded.length > 0) {
-    await recordBugs(db, run, recorded, redactor);
-    stored = true;
+  if (db && failures.length > 0) {
+    try {
+      bugs = await db.transaction(async (tx) => {
+        // Shards of one run that end together would each take the other's new symptoms for
+        // new and file one cause twice; the lock makes them read, group and record in turn.
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+          BUG_STEP_LOCK_CLASS,
+          run.id,
+        ]);
+        const grouped = groupFailures(failures, flaky, await knownBugsOf(tx, run.id, failures));
+        const recorded = withBodies(grouped, run, redactor);
+        await recordBugsIn(tx, run, recorded, redactor);
+        return recorded;
+      });
+      stored = true;
+    } catch (error) {
+      // The drafts still reach the disk, grouped without the store; then the caller hears of the error.
+      await writeDrafts(
+        withBodies(groupFailures(failures, flaky), run, redactor),
+        options.draftsDir,
+        redactor,
+      );
+      throw error;
+    }
+  } else {
+    bugs = withBodies(groupFailures(failures, flaky), run, redactor);
   }
+  const drafts = await writeDrafts(bugs, options.draftsDir, redactor);
+
   log(
     'run %s: %d failures, %d bugs, %d drafts written',
     run.id,
@@ -177,5 +203,25 @@ export async function runBugStep(options: {
     bugs.length,
     drafts.length,
   );
-  return { bugs, drafts, recorded: stored };
+  return { bugs: bugs.map(({ report }) => report), drafts, recorded: stored };
+}
+
+function withBodies(bugs: readonly BugReport[], run: RunInfo, redactor: Redactor): RecordedBug[] {
+  return bugs.map((report) => ({ report, body: renderIssueBody(report, run, redactor) }));
+}
+
+async function writeDrafts(
+  bugs: readonly RecordedBug[],
+  draftsDir: string | undefined,
+  redactor: Redactor,
+): Promise<string[]> {
+  const drafts: string[] = [];
+  if (draftsDir === undefined || bugs.length === 0) return drafts;
+  await mkdir(draftsDir, { recursive: true });
+  for (const { report, body } of bugs) {
+    const file = join(draftsDir, draftFileName(report.fingerprint));
+    await writeFile(file, renderDraft(report, body, redactor));
+    drafts.push(file);
+  }
+  return drafts;
 }

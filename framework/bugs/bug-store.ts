@@ -107,6 +107,16 @@ export async function recordBugs(
   bugs: readonly RecordedBug[],
   redactor: Redactor,
 ): Promise<void> {
+  await db.transaction((tx) => recordBugsIn(tx, run, bugs, redactor));
+}
+
+/** Records the bugs as `recordBugs` does, inside a transaction that the caller holds. */
+export async function recordBugsIn(
+  db: Queryable,
+  run: RunInfo,
+  bugs: readonly RecordedBug[],
+  redactor: Redactor,
+): Promise<void> {
   // The run row normally comes from the results reporter; this keeps the foreign keys valid without it.
   await db.query(
     `INSERT INTO runs (id, started_at, git_commit, git_branch, run_url) VALUES ($1, now(), $2, $3, $4)
@@ -118,72 +128,74 @@ export async function recordBugs(
   );
 
   for (const { report, body } of bugs) {
-    await db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO bugs (id, fingerprint, title, layer, kind, state, body, labels, flaky, first_seen_run_id, last_seen_run_id)
-         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $9)
+    // NOTE: the body is this shard's view of the bug. A symptom that a later shard of the
+    // same run adds reaches bug_symptoms, but the filer writes the issue body only once.
+    await db.query(
+      // clock_timestamp(), not now(): one transaction records every bug of the run, and the
+      // filer files them in the order of created_at, which is the order they were first seen.
+      `INSERT INTO bugs (id, fingerprint, title, layer, kind, state, body, labels, flaky, first_seen_run_id, last_seen_run_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'open', $6, $7, $8, $9, $9, clock_timestamp(), clock_timestamp())
          ON CONFLICT (fingerprint) DO UPDATE SET
            last_seen_run_id = EXCLUDED.last_seen_run_id,
            body = EXCLUDED.body,
            flaky = bugs.flaky OR EXCLUDED.flaky,
-           labels = CASE WHEN bugs.flaky OR EXCLUDED.flaky THEN array_replace(EXCLUDED.labels, 'bug', 'flaky') ELSE EXCLUDED.labels END,
+           labels = CASE WHEN bugs.flaky OR EXCLUDED.flaky THEN array_replace(bugs.labels, 'bug', 'flaky') ELSE bugs.labels END,
            state = 'open',
            closed_at = NULL,
            closed_by_run_id = CASE WHEN bugs.state = 'closed' THEN NULL ELSE bugs.closed_by_run_id END,
            consecutive_passes = 0,
-           updated_at = now()`,
-        [
-          randomUUID(),
-          report.fingerprint,
-          report.title,
-          report.layer,
-          report.kind,
-          body,
-          report.labels,
-          report.flaky,
-          run.id,
-        ],
-      );
+           updated_at = clock_timestamp()`,
+      [
+        randomUUID(),
+        report.fingerprint,
+        report.title,
+        report.layer,
+        report.kind,
+        body,
+        report.labels,
+        report.flaky,
+        run.id,
+      ],
+    );
 
-      for (const symptom of report.symptoms) {
-        await tx.query(
-          `INSERT INTO bug_symptoms (symptom, fingerprint, system, first_seen_run_id) VALUES ($1, $2, $3, $4)
+    for (const symptom of report.symptoms) {
+      await db.query(
+        `INSERT INTO bug_symptoms (symptom, fingerprint, group_key, first_seen_run_id) VALUES ($1, $2, $3, $4)
            ON CONFLICT (symptom) DO NOTHING`,
-          [symptom, report.fingerprint, report.system ?? null, run.id],
-        );
-      }
+        [symptom, report.fingerprint, report.group ?? null, run.id],
+      );
+    }
 
-      for (const failure of report.failures) {
-        await tx.query(
-          `INSERT INTO bug_occurrences (fingerprint, run_id, attempt_id, test_id, message, retry, flaky, test_path)
+    for (const failure of report.failures) {
+      await db.query(
+        `INSERT INTO bug_occurrences (fingerprint, run_id, attempt_id, test_id, message, retry, flaky, test_path)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (fingerprint, attempt_id) DO NOTHING`,
-          [
-            report.fingerprint,
-            run.id,
-            failure.attemptId ?? `${run.id}:${failure.testId}:${failure.retry}`,
-            failure.testId,
-            redactor
-              .redact(stripAnsi(failure.error.message ?? ''))
-              .slice(0, MAX_STORED_MESSAGE_LENGTH),
-            failure.retry,
-            failure.passedOnRetry,
-            `${failure.file} › ${failure.titlePath.join(' › ')} (${failure.project})`,
-          ],
-        );
-      }
-
-      await tx.query(
-        `UPDATE bugs SET occurrences = (SELECT count(*) FROM bug_occurrences WHERE fingerprint = $1) WHERE fingerprint = $1`,
-        [report.fingerprint],
+        [
+          report.fingerprint,
+          run.id,
+          failure.attemptId ?? `${run.id}:${failure.testId}:${failure.retry}`,
+          failure.testId,
+          redactor
+            .redact(stripAnsi(failure.error.message ?? ''))
+            .slice(0, MAX_STORED_MESSAGE_LENGTH),
+          failure.retry,
+          failure.passedOnRetry,
+          `${failure.file} › ${failure.titlePath.join(' › ')} (${failure.project})`,
+        ],
       );
-      await tx.query(
-        `INSERT INTO bug_runs (fingerprint, run_id, outcome, occurrences)
+    }
+
+    await db.query(
+      `UPDATE bugs SET occurrences = (SELECT count(*) FROM bug_occurrences WHERE fingerprint = $1) WHERE fingerprint = $1`,
+      [report.fingerprint],
+    );
+    await db.query(
+      `INSERT INTO bug_runs (fingerprint, run_id, outcome, occurrences)
          VALUES ($1, $2, 'seen', (SELECT count(*) FROM bug_occurrences WHERE fingerprint = $1 AND run_id = $2))
          ON CONFLICT (fingerprint, run_id) DO UPDATE SET outcome = 'seen', occurrences = EXCLUDED.occurrences`,
-        [report.fingerprint, run.id],
-      );
-    });
+      [report.fingerprint, run.id],
+    );
   }
 }
 
@@ -202,14 +214,14 @@ export async function bugsOfSymptoms(
   return known;
 }
 
-/** Maps each system to the bug that this run opened on it, for the shards that end later. */
-export async function runBugsBySystem(db: Queryable, runId: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ system: string; fingerprint: string }>(
-    `SELECT system, min(fingerprint) AS fingerprint FROM bug_symptoms
-     WHERE first_seen_run_id = $1 AND system IS NOT NULL GROUP BY system`,
+/** Maps each group of new observations to the bug that this run filed for it, for the shards that end later. */
+export async function runBugGroups(db: Queryable, runId: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ group_key: string; fingerprint: string }>(
+    `SELECT group_key, min(fingerprint) AS fingerprint FROM bug_symptoms
+     WHERE first_seen_run_id = $1 AND group_key IS NOT NULL GROUP BY group_key`,
     [runId],
   );
-  return new Map(rows.rows.map((row) => [row.system, row.fingerprint]));
+  return new Map(rows.rows.map((row) => [row.group_key, row.fingerprint]));
 }
 
 /** Lists the symptoms a bug holds, sorted. */

@@ -38,15 +38,35 @@ export function layerOf(
 const TIMEOUT = /\bTimeout \d+ ?ms exceeded|\btimed? ?out\b|Test timeout of/i;
 const NETWORK =
   /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|net::ERR_[A-Z_]+)\b/;
-// fast-check reports a failed property as `Property failed after <n> tests`, with the
-// counterexample but without the assertion inside it: a property is a check all the same.
+// `Expected: 200` on a line of its own is a matcher's report; "Expected" inside a sentence
+// may be any error's wording. fast-check reports a failed property as `Property failed after
+// <n> tests`, often without the assertion inside it: a property is a check all the same.
 const ASSERTION =
-  /\bexpect(?:\.\w+)?\(|\bExpected\b|AssertionError|toMatchSchema|toMatchBaseline|^(?:Error: )?Property failed after \d+ tests\b/m;
+  /\bexpect(?:\.\w+)?\(|^\s*Expected(?: [a-z]+)?:|AssertionError|toMatchSchema|toMatchBaseline|^(?:Error: )?Property failed after \d+ tests\b/m;
+
+/**
+ * JavaScript's own error classes (ECMA-262, "Native Error Types"): the code
+ * broke, whatever words its message holds. fast-check names the error that
+ * broke a property on a `Got error:` line.
+ */
+const BUILT_IN_ERROR =
+  /^(?:Got error: )?(?:Error: )?(?:TypeError|SyntaxError|RangeError|ReferenceError|EvalError|URIError)\b/m;
+const BUILT_IN_NAMES = new Set([
+  'TypeError',
+  'SyntaxError',
+  'RangeError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+]);
 
 /** Returns the bug's kind: visual, load, timeout, network, assertion, or any other exception. */
 export function kindOf(failure: FailureForFingerprint, basis = fingerprintBasis(failure)): BugKind {
   if (basis.kind === 'visual' || basis.kind === 'load') return basis.kind;
   const message = stripAnsi(failure.error.message ?? '');
+  if (BUILT_IN_NAMES.has(failure.error.name ?? '') || BUILT_IN_ERROR.test(message)) {
+    return 'exception';
+  }
   if (NETWORK.test(message)) return 'network';
   if (TIMEOUT.test(message)) return 'timeout';
   if (ASSERTION.test(message)) return 'assertion';

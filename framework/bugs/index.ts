@@ -12,6 +12,7 @@ export {
 export { normaliseMessage, stripAnsi } from './normalise.ts';
 export {
   assignBugs,
+  groupOf,
   isObservation,
   systemOfTest,
   type BugAssignment,
@@ -79,7 +80,8 @@ export {
   getBug,
   listBugs,
   recordBugs,
-  runBugsBySystem,
+  recordBugsIn,
+  runBugGroups,
   runStatus,
   symptomsOfBug,
   type BugState,

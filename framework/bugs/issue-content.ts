@@ -57,10 +57,9 @@ export interface BugReport {
   flakeReason?: string;
   /** The fingerprints of the failures the bug holds, sorted; one unless a cause showed several symptoms. */
   symptoms: string[];
-  /**
-   * The system whose new observations the bug groups (`assignBugs`); undefined
-   * for a bug of exceptions and for tests outside `specs/<layer>/<system>/`.
-   */
+  /** The group of new observations that the bug was filed for (`assignBugs`): `iris`, `iris:network`. */
+  group?: string;
+  /** The system of that group; undefined for a bug of one symptom that stands alone. */
   system?: string;
   failures: FailureReport[];
 }

@@ -21,7 +21,8 @@ export function parseStartedSystems(
   known: readonly string[],
   needs: Readonly<Record<string, readonly string[] | undefined>> = {},
 ): Set<string> {
-  if (value === undefined || value.trim() === '') return new Set(known);
+  // Every system is checked, so that a misspelt name in `needs` stops a run that starts them all too.
+  if (value === undefined || value.trim() === '') return withNeeds(known, known, needs);
 
   const names = value
     .split(',')

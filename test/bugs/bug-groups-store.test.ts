@@ -4,6 +4,9 @@
  * shard of the same run joins the bug. A regression in a later run becomes a
  * bug of its own.
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -15,7 +18,11 @@ import {
   symptomsOfBug,
   type FailureReport,
 } from '../../framework/bugs/index.ts';
-import { openResultsDatabase, type Database } from '../../framework/results/index.ts';
+import {
+  openResultsDatabase,
+  type Database,
+  type Queryable,
+} from '../../framework/results/index.ts';
 import { createBugsDatabase, failureOf } from '../support/bug-fixtures.ts';
 
 const redactor = new Redactor();
@@ -82,5 +89,67 @@ describe('bug symptoms in the store', () => {
     expect(result.bugs).toHaveLength(1);
     expect(result.bugs[0]!.fingerprint).not.toBe(bug!.fingerprint);
     expect(await listBugs(db)).toHaveLength(2);
+  });
+
+  it('files shards that end at the same moment as one bug', async () => {
+    const shards = ['one', 'two', 'three'].map((name) => [
+      irisFailure(`race ${name}`, `"${name}"`, '"other"', 'run-4'),
+    ]);
+    const results = await Promise.all(shards.map((failures) => step('run-4', failures)));
+
+    const bugs = new Set(results.flatMap((result) => result.bugs.map((bug) => bug.fingerprint)));
+    expect(bugs.size).toBe(1);
+    const [bug] = [...bugs];
+    expect(await symptomsOfBug(db, bug!)).toHaveLength(3);
+  });
+
+  it('keeps the labels of the first report when a later shard adds a UI symptom', async () => {
+    const api = irisFailure('labels api', '"setosa"', '"virginica"', 'run-5');
+    const ui = failureOf({
+      title: 'labels page',
+      file: 'specs/ui/iris/predict.spec.ts',
+      project: 'ui',
+      message: 'Test timeout of 30000ms exceeded.',
+      attemptId: 'run-5-ui',
+    });
+    const [first] = (await step('run-5', [api])).bugs;
+    await step('run-5', [ui]);
+
+    const stored = (await listBugs(db)).find((bug) => bug.fingerprint === first!.fingerprint)!;
+    expect(stored.layer).toBe('api');
+    expect(stored.labels).toEqual(['nova', 'bug', 'layer:api', 'kind:assertion']);
+    expect(await symptomsOfBug(db, first!.fingerprint)).toHaveLength(2);
+  });
+
+  it('records nothing and keeps the drafts when the symptoms cannot be read', async () => {
+    const draftsDir = await mkdtemp(join(tmpdir(), 'nova-drafts-'));
+    const failing = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+        return <T>(work: (tx: Queryable) => Promise<T>) =>
+          target.transaction((tx) =>
+            work({
+              query: (sql: string, params?: unknown[]) =>
+                sql.includes('FROM bug_symptoms')
+                  ? Promise.reject(new Error('canceling statement due to statement timeout'))
+                  : tx.query(sql, params),
+            } as Queryable),
+          );
+      },
+    });
+    const before = await listBugs(db);
+
+    await expect(
+      runBugStep({
+        failures: [irisFailure('read fails', '1', '2', 'run-6')],
+        run: { id: 'run-6', environment: {} },
+        redactor,
+        db: failing,
+        draftsDir,
+      }),
+    ).rejects.toThrow('statement timeout');
+    expect(await listBugs(db)).toHaveLength(before.length);
+    expect(await readdir(draftsDir)).toHaveLength(1);
+    await rm(draftsDir, { recursive: true, force: true });
   });
 });

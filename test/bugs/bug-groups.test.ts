@@ -73,6 +73,19 @@ describe('isObservation', () => {
     ['a TypeError', "TypeError: Cannot read properties of undefined (reading 'count')"],
     ['an error the code throws', 'Error: order 1001 has no total'],
     ['a RangeError', 'RangeError: Invalid time value'],
+    [
+      'a TypeError that names a timeout',
+      "TypeError: Cannot read properties of undefined (reading 'timeout')",
+    ],
+    [
+      'a SyntaxError that expects',
+      "SyntaxError: Expected property name or '}' in JSON at position 1",
+    ],
+    ['an error that says Expected', 'Error: Expected options.port to be a number'],
+    [
+      'a property broken by a TypeError',
+      'Error: Property failed after 1 tests\n{ seed: 1, path: "0", endOnFailure: true }\nCounterexample: [1]\nShrunk 0 time(s)\nGot error: TypeError: x is not a function',
+    ],
   ])('counts %s as an exception', (_name, message) => {
     expect(isObservation(failureOf({ title: 't', message }))).toBe(false);
   });
@@ -152,13 +165,87 @@ describe('assignBugs', () => {
 
   it('joins the bug of an earlier shard', () => {
     const assignments = assignBugs(swappedLabels(), {
-      runSystems: new Map([['iris', 'c'.repeat(24)]]),
+      runGroups: new Map([['iris', 'c'.repeat(24)]]),
     });
     expect(assignments.map((assignment) => assignment.bug)).toEqual([
       'c'.repeat(24),
       'c'.repeat(24),
       'c'.repeat(24),
     ]);
+  });
+});
+
+describe('assignBugs on shared, network and flaky symptoms', () => {
+  const sharedHelper = (file: string) =>
+    failureOf({
+      title: 'reads the health of the system',
+      file,
+      message: 'Error: expect(received).toBe(expected)\n\nExpected: "ok"\nReceived: "degraded"',
+      frame: `healthOf (${ROOT}/specs/support/health.ts:12:5)`,
+    });
+  const sentimentFailure = failureOf({
+    title: 'negation flips the score',
+    file: 'specs/api/sentiment/score.spec.ts',
+    message: 'Error: expect(received).toBe(expected)\n\nExpected: "negative"\nReceived: "positive"',
+  });
+
+  it('puts a symptom of two systems in the same bug whatever the order', () => {
+    const iris = sharedHelper('specs/api/iris/health.spec.ts');
+    const sentiment = sharedHelper('specs/api/sentiment/health.spec.ts');
+    const forward = assignBugs([iris, sentiment, sentimentFailure]);
+    const backward = assignBugs([sentimentFailure, sentiment, iris]);
+
+    expect(fingerprintFailure(iris)).toBe(fingerprintFailure(sentiment));
+    expect(forward[0]!.group).toBe('iris');
+    expect(backward[2]!.group).toBe('iris');
+    expect(backward[2]!.bug).toBe(forward[0]!.bug);
+  });
+
+  it('keeps a refused connection apart from the assertions of its system', () => {
+    const [assertion] = swappedLabels();
+    const outage = failureOf({
+      title: 'health answers',
+      file: 'specs/api/iris/service.spec.ts',
+      message: 'Error: connect ECONNREFUSED 127.0.0.1:3101',
+    });
+    const [first, second] = assignBugs([assertion!, outage]);
+
+    expect(first!.group).toBe('iris');
+    expect(second!.group).toBe('iris:network');
+    expect(second!.bug).not.toBe(first!.bug);
+  });
+
+  it('keeps a failure that passed on retry apart, and the regression not flaky', () => {
+    const failures = swappedLabels();
+    const timeout = failureOf({
+      title: 'page shows the result',
+      file: 'specs/ui/iris/predict.spec.ts',
+      project: 'ui',
+      message: 'Test timeout of 30000ms exceeded.',
+      passedOnRetry: true,
+    });
+    const bugs = groupFailures([...failures, timeout]);
+
+    expect(bugs).toHaveLength(2);
+    expect(bugs[0]!.failures).toHaveLength(3);
+    expect(bugs[0]!.flaky).toBe(false);
+    expect(bugs[1]!.flaky).toBe(true);
+  });
+
+  it('keeps a failure of a test flaky by history apart', () => {
+    const failures = swappedLabels();
+    const bugs = groupFailures(failures, new Map([[failures[2]!.testId, 'flaky by history']]));
+
+    expect(bugs.map((bug) => bug.failures.length)).toEqual([2, 1]);
+    expect(bugs[0]!.flaky).toBe(false);
+  });
+
+  it('keeps title and labels whatever the order', () => {
+    const forward = groupFailures(swappedLabels());
+    const backward = groupFailures(swappedLabels().reverse());
+
+    expect(backward[0]!.title).toBe(forward[0]!.title);
+    expect(backward[0]!.labels).toEqual(forward[0]!.labels);
   });
 });
 

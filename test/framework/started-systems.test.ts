@@ -42,6 +42,12 @@ describe('parseStartedSystems', () => {
       'System "pipeline" needs "sourse", which nova.config.ts does not declare.',
     );
   });
+
+  it('names a misspelt need when every system starts', () => {
+    expect(() =>
+      parseStartedSystems(undefined, ['iris', 'pipeline'], { pipeline: ['sourse'] }),
+    ).toThrow('System "pipeline" needs "sourse", which nova.config.ts does not declare.');
+  });
 });
 
 describe('systemNeeds', () => {

@@ -224,7 +224,6 @@ function runEnvironment(
   return env;
 }
 
-/** Computes the ports that `systems` listen on at a given NOVA_PORT_OFFSET. */
 /** Ports that a run at this offset needs free: its systems' and those of the systems they need. */
 function systemPorts(offset: number, systems: readonly string[]): number[] {
   const endpoints = resolveSystems(systemDefinitions, { NOVA_PORT_OFFSET: String(offset) });

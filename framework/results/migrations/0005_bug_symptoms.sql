@@ -5,13 +5,14 @@
 CREATE TABLE bug_symptoms (
   symptom text PRIMARY KEY,
   fingerprint text NOT NULL REFERENCES bugs (fingerprint) ON DELETE CASCADE,
-  -- The system under test of the first test that showed the symptom; null outside specs/<layer>/<system>/.
-  system text,
+  -- The group of new observations the symptom was filed with (`iris`, `iris:network`); null for
+  -- a symptom filed as a bug of its own.
+  group_key text,
   first_seen_run_id text
 );
 
--- Shards of one run look up the bugs that the run has opened on a system.
-CREATE INDEX bug_symptoms_run_idx ON bug_symptoms (first_seen_run_id, system);
+-- Shards of one run look up the bugs that the run has filed for a group.
+CREATE INDEX bug_symptoms_run_idx ON bug_symptoms (first_seen_run_id, group_key);
 
 CREATE INDEX bug_symptoms_bug_idx ON bug_symptoms (fingerprint);
 
