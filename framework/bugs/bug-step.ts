@@ -170,8 +170,8 @@ export async function runBugStep(options: {
   if (db && failures.length > 0) {
     try {
       bugs = await db.transaction(async (tx) => {
-        // Shards of one run that end together would each take the other's new symptoms for
-        // new and file one cause twice; the lock makes them read, group and record in turn.
+        // Two shards of one run that end together would each miss the other's symptoms and
+        // file one cause twice. Under the lock they read, group and record in turn.
         await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
           BUG_STEP_LOCK_CLASS,
           run.id,

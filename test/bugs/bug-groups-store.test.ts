@@ -103,7 +103,7 @@ describe('bug symptoms in the store', () => {
     expect(await symptomsOfBug(db, bug!)).toHaveLength(3);
   });
 
-  it('keeps the labels of the first report when a later shard adds a UI symptom', async () => {
+  it('keeps the first labels when a UI shard joins', async () => {
     const api = irisFailure('labels api', '"setosa"', '"virginica"', 'run-5');
     const ui = failureOf({
       title: 'labels page',
