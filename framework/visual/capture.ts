@@ -1,8 +1,9 @@
 /**
  * Stable captures of a page or a locator. Each capture disables CSS
  * animations and transitions, hides the caret, waits for web fonts, paints
- * masks, and adds the caller's CSS. Captures are retaken until two
- * consecutive ones are byte for byte equal, within a bounded number of tries:
+ * masks, and adds the caller's CSS. Captures are retaken, with growing pauses
+ * between them, until two consecutive ones are byte for byte equal, within a
+ * bounded number of tries:
  * a page still changing (a late image, a spinner) never becomes a baseline.
  */
 import type { Locator, Page, PageScreenshotOptions } from '@playwright/test';
@@ -68,6 +69,13 @@ async function paintBoxes(png: Buffer, boxes: readonly Box[], colour: string): P
   return encodePng(image);
 }
 
+/** Pauses before the second, third, ... capture: 0.1, 0.25, 0.5, then 1 s, about 1.9 s over 5 captures. */
+const CAPTURE_PAUSES_MS = [100, 250, 500, 1000];
+
+function capturePauseMs(capturesTaken: number): number {
+  return CAPTURE_PAUSES_MS[Math.min(capturesTaken, CAPTURE_PAUSES_MS.length) - 1]!;
+}
+
 /** Captures `target` until two consecutive screenshots are equal. */
 export async function captureStable(
   target: Page | Locator,
@@ -104,22 +112,27 @@ export async function captureStable(
   };
   const maxCaptures = options.maxCaptures ?? DEFAULT_MAX_CAPTURES;
 
+  let beforePrevious: Buffer | undefined;
   let previous: Buffer | undefined;
   let stable: Buffer | undefined;
   let captures = 0;
   while (captures < maxCaptures) {
+    // Back-to-back captures span a few hundred milliseconds. A busy machine may take longer
+    // to paint a page that has just changed, so the pauses between captures grow.
+    if (captures > 0) await page.waitForTimeout(capturePauseMs(captures));
     const shot = await target.screenshot(screenshotOptions);
     captures += 1;
     if (previous && previous.equals(shot)) {
       stable = shot;
       break;
     }
+    beforePrevious = previous;
     previous = shot;
   }
 
   if (!stable) {
     const last = previous!;
-    const before = await target.screenshot(screenshotOptions);
+    const before = beforePrevious ?? (await target.screenshot(screenshotOptions));
     const change = await compareImages(before, last, { threshold: 0, includeAA: true });
     throw new UnstableCaptureError(
       `Visual capture "${name}" never stabilised: ${maxCaptures} captures and no two consecutive ones equal ` +

@@ -16,6 +16,8 @@ export interface ServiceOptions {
   csvStabilityMs: number;
   /** Cron expression of the API job, or null when scheduling is off. */
   schedule: string | null;
+  /** Empty the pipeline's tables at start, so that no earlier run's rows remain. */
+  fresh: boolean;
   natsUrl: string | undefined;
   stream: string;
   ackWaitMs: number;
@@ -33,6 +35,7 @@ export const SERVICE_HELP = `Usage: npm run sut:pipeline -- [options]
   --archive DIR          folder processed CSV files move to (default artifacts/archive)
   --csv-stability-ms MS  time a CSV file's size must hold still before it is read (default 2000)
   --schedule CRON        cron expression of the API job in UTC, 5 or 6 fields, or "off" (default "0 * * * *")
+  --fresh                empty the pipeline's tables at start (test runs; CSV files in the inbox stay)
   --nats-url URL         NATS server of the sensor stream (PIPELINE_NATS_URL; the stream job is off without it)
   --stream NAME          JetStream stream of sensor events (default nova_pipeline_sensors)
   --ack-wait-ms MS       time JetStream waits for an ack before redelivering (default 30000)
@@ -56,6 +59,7 @@ export function parseServiceOptions(argv: string[], env: NodeJS.ProcessEnv): Ser
         archive: { type: 'string' },
         'csv-stability-ms': { type: 'string', default: '2000' },
         schedule: { type: 'string', default: '0 * * * *' },
+        fresh: { type: 'boolean', default: false },
         'nats-url': { type: 'string' },
         stream: { type: 'string', default: 'nova_pipeline_sensors' },
         'ack-wait-ms': { type: 'string', default: '30000' },
@@ -106,6 +110,7 @@ export function parseServiceOptions(argv: string[], env: NodeJS.ProcessEnv): Ser
     archiveDir: values.archive ?? path.join(ARTIFACTS, 'archive'),
     csvStabilityMs: integerOption('--csv-stability-ms', values['csv-stability-ms'], 10, 600_000),
     schedule,
+    fresh: values.fresh,
     natsUrl: values['nats-url'] ?? (env.PIPELINE_NATS_URL || undefined),
     stream,
     ackWaitMs: integerOption('--ack-wait-ms', values['ack-wait-ms'], 100, 3_600_000),

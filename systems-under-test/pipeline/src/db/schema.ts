@@ -95,6 +95,19 @@ CREATE TABLE IF NOT EXISTS sensor_minute_aggregates (
 );
 `;
 
+/** Every table of the schema, for `--fresh`. */
+export const ALL_TABLES = [
+  'pipeline_runs',
+  'job_checkpoints',
+  'stations',
+  'readings',
+  'quarantine',
+  'csv_files',
+  'csv_readings',
+  'sensor_events',
+  'sensor_minute_aggregates',
+] as const;
+
 /** Tables whose row counts the status API reports. */
 export const DATA_TABLES = [
   'stations',
