@@ -2,7 +2,7 @@
  * From symptoms to bugs. A fingerprint names a symptom: one failure, repeated
  * across tests and runs. One cause often shows several symptoms at once. A
  * model that swaps two class labels fails the API test that reads the label,
- * the batch test that counts correct answers and the page that prints the
+ * the batch test that counts correct predictions and the page that prints the
  * label, each with its own message and stack frame. An issue per symptom
  * would file one cause three times.
  *
@@ -22,14 +22,14 @@
  * that first appear in the same run, in tests of the same system under test,
  * are one bug, because the change that the run tests is their common onset.
  *
- * - A symptom that a bug already holds stays with that bug in every later run.
+ * - A symptom that a bug already contains stays with that bug in every later run.
  *   An open bug never absorbs a new regression: new symptoms of a later run
  *   become a bug of their own.
  * - The system of a test is the folder its spec sits in,
  *   `specs/<layer>/<system>/`. A test outside that layout names no system, and
  *   each of its symptoms is a bug of its own. A symptom seen in specs of two
  *   systems (a shared helper) goes with the system whose name sorts first.
- * - A refused or reset connection says that the system stopped answering,
+ * - A refused or reset connection means that the system stopped responding,
  *   which is a cause of its own: such symptoms form a separate group per
  *   system, so that an outage never reopens or renames an assertion's bug.
  * - A failure that passed on retry, or whose test is flaky by its history,
@@ -44,7 +44,7 @@
  *
  * The limit: two causes that land in one run and are both seen only through
  * assertions on the same system are filed as one bug. Its issue lists every
- * symptom with its tests, which is where a reader sees that it holds two.
+ * symptom with its tests, which is where a reader sees that it contains two.
  */
 import { kindOf } from './classify.ts';
 import { fingerprintFailure, type FailureForFingerprint } from './fingerprint.ts';
@@ -53,15 +53,15 @@ import { fingerprintFailure, type FailureForFingerprint } from './fingerprint.ts
 export interface BugAssignment {
   /** The failure's fingerprint (`fingerprintFailure`). */
   symptom: string;
-  /** The fingerprint of the bug that holds the symptom. */
+  /** The fingerprint of the bug that contains the symptom. */
   bug: string;
   /** The group of a new observation (`iris`, `iris:network`); undefined for a bug of one symptom. */
   group?: string;
 }
 
-/** What the store already knows when a run's failures are assigned, and which failures stand alone. */
+/** Bugs already stored when a run's failures are assigned, and the test for failures filed alone. */
 export interface KnownBugs {
-  /** Symptom → bug, for the symptoms that stored bugs hold. */
+  /** Symptom → bug, for the symptoms of stored bugs. */
   symptoms?: ReadonlyMap<string, string>;
   /** Group → bug, for the groups that other shards of this run filed. */
   runGroups?: ReadonlyMap<string, string>;
@@ -79,7 +79,7 @@ export function systemOfTest(file: string): string | undefined {
 /**
  * Tells an observation from an exception by the bug's kind (`kindOf`): a
  * failed assertion, a timeout, a network error (the system stopped
- * answering), a visual mismatch or a broken load threshold is an observation.
+ * responding), a visual mismatch or a broken load threshold is an observation.
  */
 export function isObservation(failure: FailureForFingerprint): boolean {
   return kindOf(failure) !== 'exception';
@@ -103,7 +103,7 @@ export function groupOf(
 
 /**
  * Assigns each failure of one run to a bug, in the order given. Symptoms that
- * stored bugs hold stay with them; new observations are grouped; every other
+ * stored bugs contain stay with them; new observations are grouped; every other
  * new symptom is a bug of its own.
  */
 export function assignBugs(
@@ -114,7 +114,7 @@ export function assignBugs(
   const symptoms = failures.map((failure) => fingerprintFailure(failure));
 
   // Each new symptom takes one group from all of its failures, whatever their order:
-  // none when any of them stands alone, else the group that sorts first.
+  // none when any of them is filed alone, else the group that sorts first.
   const groupOfSymptom = new Map<string, string | null>();
   symptoms.forEach((symptom, index) => {
     if (knownBugs.has(symptom)) return;

@@ -1,7 +1,7 @@
 /**
  * The bug layer's tables in the results database: `bugs` (one row per
  * fingerprint, unique), `bug_symptoms` (the failure fingerprints each bug
- * holds), `bug_occurrences` and `bug_runs`. Every write is an
+ * contains), `bug_occurrences` and `bug_runs`. Every write is an
  * upsert keyed by fingerprint, attempt or run, so that shards, concurrent
  * filers and a second sync of the same run add nothing twice.
  */
@@ -199,7 +199,7 @@ export async function recordBugsIn(
   }
 }
 
-/** Maps each of these symptoms that a stored bug holds to that bug's fingerprint. */
+/** Maps each of these symptoms that a stored bug contains to that bug's fingerprint. */
 export async function bugsOfSymptoms(
   db: Queryable,
   symptoms: readonly string[],
@@ -224,7 +224,7 @@ export async function runBugGroups(db: Queryable, runId: string): Promise<Map<st
   return new Map(rows.rows.map((row) => [row.group_key, row.fingerprint]));
 }
 
-/** Lists the symptoms a bug holds, sorted. */
+/** Lists the symptoms a bug contains, sorted. */
 export async function symptomsOfBug(db: Queryable, fingerprint: string): Promise<string[]> {
   const rows = await db.query<{ symptom: string }>(
     'SELECT symptom FROM bug_symptoms WHERE fingerprint = $1 ORDER BY symptom',

@@ -55,11 +55,11 @@ export interface BugReport {
   flaky: boolean;
   /** Reason the bug counts as flaky, for the body; undefined when it does not. */
   flakeReason?: string;
-  /** The fingerprints of the failures the bug holds, sorted; one unless a cause showed several symptoms. */
+  /** The fingerprints of the failures in the bug, sorted; one unless a cause showed several symptoms. */
   symptoms: string[];
   /** The group of new observations that the bug was filed for (`assignBugs`): `iris`, `iris:network`. */
   group?: string;
-  /** The system of that group; undefined for a bug of one symptom that stands alone. */
+  /** The system of that group; undefined for a bug of one symptom filed alone. */
   system?: string;
   failures: FailureReport[];
 }
@@ -167,7 +167,7 @@ function renderVisualSection(failure: FailureReport): string | undefined {
 }
 
 /**
- * Lists the symptoms of a bug that holds more than one, each with its first
+ * Lists the symptoms of a bug that contains more than one, each with its first
  * error line and its tests, so that a reader can tell one cause from two.
  */
 function renderSymptomsSection(report: BugReport): string | undefined {

@@ -14,7 +14,7 @@ export function systemNeeds(
  * Reads `NOVA_START_SYSTEMS`, the systems under test that a run starts (comma-separated names
  * from nova.config.ts). Unset or blank starts every system. `nova detect` sets it so that each
  * of its runs starts only the systems whose specs it runs. A named system brings the systems it
- * `needs`, and theirs in turn, because it cannot answer without them.
+ * `needs`, and theirs in turn, because it cannot serve requests without them.
  */
 export function parseStartedSystems(
   value: string | undefined,

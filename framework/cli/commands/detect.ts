@@ -102,7 +102,7 @@ export function registerDetectCommand(program: Command, output: Output): void {
         baseOffset,
         portsAt: (offset, systems) => systemPorts(offset, systems),
         env,
-        assignBugs: (failures) => assignBugs(failures),
+        assignBugs,
         command: ['nova', 'detect', ...process.argv.slice(3)].join(' '),
         gitCommit: currentCommit(projectDir),
         runTimeoutMs: RUN_TIMEOUT_MS,
