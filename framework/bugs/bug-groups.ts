@@ -77,18 +77,11 @@ export function systemOfTest(file: string): string | undefined {
 }
 
 /**
- * Tells an observation from an exception by the bug's kind (`kindOf`): a
- * failed assertion, a timeout, a network error (the system stopped
- * responding), a visual mismatch or a broken load threshold is an observation.
- */
-export function isObservation(failure: FailureForFingerprint): boolean {
-  return kindOf(failure) !== 'exception';
-}
-
-/**
  * Returns the group of a new failure as the module comment describes:
  * `<system>` for an observation, `<system>:network` for a refused
- * connection, undefined for a failure that is a bug of its own.
+ * connection, undefined for a failure that is a bug of its own. The bug's
+ * kind (`kindOf`) tells an observation (an assertion, a timeout, a visual
+ * mismatch, a broken load threshold) from an exception.
  */
 export function groupOf(
   failure: FailureForFingerprint,

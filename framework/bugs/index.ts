@@ -13,7 +13,6 @@ export { normaliseMessage, stripAnsi } from './normalise.ts';
 export {
   assignBugs,
   groupOf,
-  isObservation,
   systemOfTest,
   type BugAssignment,
   type KnownBugs,

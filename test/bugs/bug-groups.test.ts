@@ -4,7 +4,7 @@ import {
   assignBugs,
   fingerprintFailure,
   groupFailures,
-  isObservation,
+  groupOf,
   systemOfTest,
   type FailureReport,
 } from '../../framework/bugs/index.ts';
@@ -51,7 +51,7 @@ describe('systemOfTest', () => {
   });
 });
 
-describe('isObservation', () => {
+describe('groupOf', () => {
   it.each([
     ['an assertion', 'Error: expect(received).toBe(expected)\n\nExpected: 200\nReceived: 500'],
     ['a poll', 'Error: expect.poll(received).toBe(expected)'],
@@ -65,8 +65,8 @@ describe('isObservation', () => {
       'a failed fast-check property',
       'Error: Property failed after 16 tests\n{ seed: 1, path: "15:0", endOnFailure: true }\nCounterexample: [{"body":"x"}]\nShrunk 3 time(s)',
     ],
-  ])('counts %s as an observation', (_name, message) => {
-    expect(isObservation(failureOf({ title: 't', message }))).toBe(true);
+  ])('groups %s by system', (_name, message) => {
+    expect(groupOf(failureOf({ title: 't', message }))).toMatch(/^shop(?::network)?$/);
   });
 
   it.each([
@@ -86,8 +86,8 @@ describe('isObservation', () => {
       'a property broken by a TypeError',
       'Error: Property failed after 1 tests\n{ seed: 1, path: "0", endOnFailure: true }\nCounterexample: [1]\nShrunk 0 time(s)\nGot error: TypeError: x is not a function',
     ],
-  ])('counts %s as an exception', (_name, message) => {
-    expect(isObservation(failureOf({ title: 't', message }))).toBe(false);
+  ])('files %s alone', (_name, message) => {
+    expect(groupOf(failureOf({ title: 't', message }))).toBeUndefined();
   });
 });
 
