@@ -60,10 +60,17 @@ export function groupFailures(
   });
 
   return [...byBug].map(([fingerprint, { failures: group, symptoms, group: groupKey }]) => {
-    // Title, layer and kind come from a failure of the bug's own symptom, so that they
-    // do not change with the order in which tests finish.
-    const representative = group[symptoms.indexOf(fingerprint)] ?? group[0]!;
-    const system = groupKey === undefined ? undefined : systemOfTest(representative.file);
+    // Title, layer, kind and the body's first failure come from the bug's own symptom, so
+    // that they match and do not change with the order in which tests finish.
+    const ownFirst = [
+      ...group.filter((_, index) => symptoms[index] === fingerprint),
+      ...group.filter((_, index) => symptoms[index] !== fingerprint),
+    ];
+    const representative = ownFirst[0]!;
+    const distinct = new Set(symptoms);
+    // A stored bug seen again has no group in this run, but its symptoms still share a system.
+    const system =
+      groupKey !== undefined || distinct.size > 1 ? systemOfTest(representative.file) : undefined;
     const layer = layerOf(representative);
     const kind = kindOf(representative);
     const retried = group.find((failure) => failure.passedOnRetry);
@@ -81,10 +88,10 @@ export function groupFailures(
       labels: labelsOf(layer, kind, flakeReason !== undefined),
       flaky: flakeReason !== undefined,
       ...(flakeReason ? { flakeReason } : {}),
-      symptoms: [...new Set(symptoms)].sort(),
+      symptoms: [...distinct].sort(),
       ...(groupKey !== undefined ? { group: groupKey } : {}),
       ...(system !== undefined ? { system } : {}),
-      failures: group,
+      failures: ownFirst,
     };
   });
 }

@@ -5,6 +5,7 @@ import {
   fingerprintFailure,
   groupFailures,
   groupOf,
+  issueTitleOf,
   systemOfTest,
   type FailureReport,
 } from '../../framework/bugs/index.ts';
@@ -238,6 +239,25 @@ describe('assignBugs on shared, network and flaky symptoms', () => {
 
     expect(bugs.map((bug) => bug.failures.length)).toEqual([2, 1]);
     expect(bugs[0]!.flaky).toBe(false);
+  });
+
+  it('puts the own symptom first', () => {
+    const [bug] = groupFailures(swappedLabels().reverse());
+    const first = bug!.failures[0]!;
+
+    expect(fingerprintFailure(first)).toBe(bug!.fingerprint);
+    expect(bug!.title).toBe(issueTitleOf(first));
+  });
+
+  it('names the system of a stored bug seen again', () => {
+    const failures = swappedLabels();
+    const symptoms = new Map(
+      failures.map((failure) => [fingerprintFailure(failure), 'd'.repeat(24)]),
+    );
+    const [bug] = groupFailures(failures, new Map(), { symptoms });
+
+    expect(bug!.fingerprint).toBe('d'.repeat(24));
+    expect(bug!.system).toBe('iris');
   });
 
   it('keeps title and labels whatever the order', () => {

@@ -175,6 +175,17 @@ describe('nova detect options', () => {
     expect(result.stderr).toContain('NOVA_IRIS_URL is set: nova detect must start iris itself');
   });
 
+  it('rejects an empty selection', async () => {
+    const faults = await nova(['detect', '--faults', ',', '--out', outDir]);
+    const systems = await nova(['detect', '--systems', '', '--out', outDir]);
+
+    expect(faults.exitCode).toBe(2);
+    expect(faults.stderr).toContain('--faults is empty (",").');
+    expect(systems.exitCode).toBe(2);
+    expect(systems.stderr).toContain('--systems is empty ("").');
+    expect(systems.stderr).not.toContain('the catalogue is empty');
+  });
+
   it('rejects a bad count and an unknown scope', async () => {
     const count = await nova(['detect', '--clean-runs', 'many']);
     const scope = await nova(['detect', '--layers', 'all']);

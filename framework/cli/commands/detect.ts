@@ -145,6 +145,16 @@ function selectFaults(projectDir: string, options: DetectOptions): CatalogueFaul
   }
 
   const problems: string[] = [];
+  for (const [option, value] of [
+    ['--systems', options.systems],
+    ['--faults', options.faults],
+  ] as const) {
+    if (value !== undefined && splitList(value)!.length === 0) {
+      problems.push(
+        `${option} is empty ("${value}"). Name one or more, comma-separated, or leave ${option} out to take them all.`,
+      );
+    }
+  }
   const catalogueSystems = [...new Set(catalogue.map((fault) => fault.system))];
   const systems = splitList(options.systems);
   for (const system of systems ?? []) {
@@ -178,7 +188,7 @@ function selectFaults(projectDir: string, options: DetectOptions): CatalogueFaul
       );
     }
   }
-  if (problems.length === 0 && selected.length === 0) {
+  if (problems.length === 0 && catalogue.length === 0) {
     problems.push(
       'No fault selected: the catalogue is empty. Add a systems-under-test/<name>/faults.json.',
     );
